@@ -20,5 +20,7 @@ pub mod french;
 pub mod letter;
 pub mod offices;
 pub mod pdf;
+pub mod postal;
 pub mod route;
+pub mod suggest;
 pub mod typeset;

@@ -1,1 +1,79 @@
-//! TODO(skeleton): module `route`.
+//! Which letter, to whom, and why.
+//!
+//! From the validated case this stage picks the addressee for every situation of the
+//! service-public page (mairie → Cert or Préfecture de police; consulate → consul général;
+//! embassy → ambassadeur; hiérarchique → DLPAJ or Service des Français à l'étranger;
+//! signalement → Cert; Défenseur des droits), the forms of address, the court that would hear
+//! the case, and the next steps. Each choice carries the rule and its source, so a user (or
+//! the association helping them) can check it. A `[destinataire]` in the case file always wins
+//! over the tables: it is copied from the decision itself.
+
+mod addressee;
+mod court;
+pub mod forms;
+mod next_steps;
+
+use serde::Serialize;
+
+pub use addressee::Addressee;
+pub use court::CourtHint;
+
+use crate::case::{Case, LetterKind};
+use crate::error::Error;
+use crate::offices::Offices;
+
+/// A rule applied, and where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// The rule, as it applies to this case.
+    pub regle: String,
+    /// Its source: a text, a decision, a page.
+    pub source: String,
+}
+
+impl Reason {
+    fn new(regle: impl Into<String>, source: impl Into<String>) -> Self {
+        Reason {
+            regle: regle.into(),
+            source: source.into(),
+        }
+    }
+}
+
+/// Everything routing decided for a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Route {
+    /// The letter to write.
+    pub recours: LetterKind,
+    /// Who receives it.
+    pub destinataire: Addressee,
+    /// Why, rule by rule.
+    pub raisons: Vec<Reason>,
+    /// The court that would hear a challenge, as far as it can be known.
+    pub tribunal: Option<CourtHint>,
+    /// What to do after this letter.
+    pub etapes_suivantes: Vec<String>,
+    /// Things to check.
+    pub avertissements: Vec<String>,
+}
+
+/// Routes a case. Fails (exit 2) only when no addressee can be chosen without guessing, and
+/// then says what to add to the case file.
+pub fn route(case: &Case, offices: &Offices) -> Result<Route, Error> {
+    let mut raisons = Vec::new();
+    let mut avertissements = Vec::new();
+    let destinataire = addressee::choose(case, offices, &mut raisons, &mut avertissements)?;
+    let tribunal = court::hint(case, &destinataire, offices);
+    let etapes_suivantes = next_steps::after(case);
+    Ok(Route {
+        recours: case.recours,
+        destinataire,
+        raisons,
+        tribunal,
+        etapes_suivantes,
+        avertissements,
+    })
+}
+
+#[cfg(test)]
+mod tests;

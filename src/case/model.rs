@@ -1,0 +1,393 @@
+//! The validated case: domain types that cannot hold an invalid state.
+//!
+//! Everything downstream (routing, deadlines, composition) works on these types only and never
+//! re-checks user input. Defaults from the contract are already applied here: a missing
+//! notification date is the decision date, a person who applied at a consulate lives abroad.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::offices::Pays;
+
+/// Which letter the case asks for (`recours = …`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LetterKind {
+    /// Recours gracieux, to the author of the decision.
+    Gracieux,
+    /// Recours hiérarchique, to the author's superior.
+    Hierarchique,
+    /// Information letter to the Cert about trouble at the mairie (not a recours).
+    Signalement,
+    /// Réclamation to the Défenseur des droits.
+    Defenseur,
+}
+
+impl LetterKind {
+    /// Every kind, in the order the contract lists them.
+    pub const ALL: [LetterKind; 4] = [
+        LetterKind::Gracieux,
+        LetterKind::Hierarchique,
+        LetterKind::Signalement,
+        LetterKind::Defenseur,
+    ];
+
+    /// The case-file value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LetterKind::Gracieux => "gracieux",
+            LetterKind::Hierarchique => "hierarchique",
+            LetterKind::Signalement => "signalement",
+            LetterKind::Defenseur => "defenseur",
+        }
+    }
+
+    /// The value a case file names, if any.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == key)
+    }
+
+    /// What the letter is, for people: « recours gracieux ».
+    pub fn label(self) -> &'static str {
+        match self {
+            LetterKind::Gracieux => "recours gracieux",
+            LetterKind::Hierarchique => "recours hiérarchique",
+            LetterKind::Signalement => "lettre d'information (signalement)",
+            LetterKind::Defenseur => "réclamation au Défenseur des droits",
+        }
+    }
+
+    /// Whether the letter contests a decision (and so needs `[decision]`).
+    pub fn contests_decision(self) -> bool {
+        !matches!(self, LetterKind::Signalement)
+    }
+}
+
+/// Madame or Monsieur; never abbreviated in a letter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Civilite {
+    /// Madame.
+    Madame,
+    /// Monsieur.
+    Monsieur,
+}
+
+impl Civilite {
+    /// « Madame » or « Monsieur ».
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Civilite::Madame => "Madame",
+            Civilite::Monsieur => "Monsieur",
+        }
+    }
+}
+
+/// The document applied for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Document {
+    /// Carte nationale d'identité.
+    CarteIdentite,
+    /// Passeport.
+    Passeport,
+}
+
+impl Document {
+    /// Case-file values.
+    pub const KEYS: [&'static str; 2] = ["carte-identite", "passeport"];
+
+    /// The case-file value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Document::CarteIdentite => "carte-identite",
+            Document::Passeport => "passeport",
+        }
+    }
+
+    /// « carte nationale d'identité », « passeport ».
+    pub fn label(self) -> &'static str {
+        match self {
+            Document::CarteIdentite => "carte nationale d'identité",
+            Document::Passeport => "passeport",
+        }
+    }
+}
+
+/// Why the document was applied for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Motif {
+    /// First application.
+    PremiereDemande,
+    /// Renewal of an expiring or expired document.
+    Renouvellement,
+    /// Replacement of a lost document.
+    Perte,
+    /// Replacement of a stolen document.
+    Vol,
+}
+
+impl Motif {
+    /// Case-file values.
+    pub const KEYS: [&'static str; 4] = ["premiere-demande", "renouvellement", "perte", "vol"];
+
+    /// The case-file value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Motif::PremiereDemande => "premiere-demande",
+            Motif::Renouvellement => "renouvellement",
+            Motif::Perte => "perte",
+            Motif::Vol => "vol",
+        }
+    }
+
+    /// « première demande », « renouvellement »…
+    pub fn label(self) -> &'static str {
+        match self {
+            Motif::PremiereDemande => "première demande",
+            Motif::Renouvellement => "renouvellement",
+            Motif::Perte => "remplacement après perte",
+            Motif::Vol => "remplacement après vol",
+        }
+    }
+}
+
+/// Where the application was filed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "depot", rename_all = "kebab-case")]
+pub enum Depot {
+    /// At a mairie in France; a Cert (or the Préfecture de police) decides.
+    Mairie {
+        /// INSEE code of the département.
+        departement: String,
+        /// The commune, when given.
+        commune: Option<String>,
+        /// Whether the département was deduced from `code_postal`.
+        deduit_du_code_postal: bool,
+    },
+    /// At a consulate; the consul général decides.
+    Consulat {
+        /// The country.
+        pays: Pays,
+        /// The town of the consulate.
+        ville: String,
+    },
+    /// At an embassy's consular section; the ambassadeur decides.
+    Ambassade {
+        /// The country.
+        pays: Pays,
+        /// The town, when given.
+        ville: Option<String>,
+    },
+}
+
+impl Depot {
+    /// True for a consulate or an embassy.
+    pub fn is_abroad(&self) -> bool {
+        !matches!(self, Depot::Mairie { .. })
+    }
+}
+
+/// The person who writes and signs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Person {
+    /// Madame or Monsieur, if given.
+    pub civilite: Option<Civilite>,
+    /// First name(s).
+    pub prenom: String,
+    /// Surname.
+    pub nom: String,
+    /// Postal address lines, as typed.
+    pub adresse: Vec<String>,
+    /// Whether the person lives abroad (R421-7 extension).
+    pub reside_a_l_etranger: bool,
+    /// Date of birth, if given.
+    pub date_naissance: Option<NaiveDate>,
+    /// Place of birth, if given.
+    pub lieu_naissance: Option<String>,
+    /// Phone number, if given.
+    pub telephone: Option<String>,
+    /// E-mail address, if given.
+    pub courriel: Option<String>,
+}
+
+/// The person the document is for, when it is someone else (a minor, an adult in tutelle).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Titulaire {
+    /// Madame or Monsieur, if given (for an adult in tutelle).
+    pub civilite: Option<Civilite>,
+    /// First name(s).
+    pub prenom: String,
+    /// Surname.
+    pub nom: String,
+    /// Date of birth.
+    pub date_naissance: NaiveDate,
+    /// Place of birth, if given.
+    pub lieu_naissance: Option<String>,
+    /// The writer's capacity: « mère », « père », « tuteur »…
+    pub qualite: String,
+}
+
+/// The refused application.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Application {
+    /// CNI or passport.
+    pub document: Document,
+    /// First application, renewal, loss, theft.
+    pub motif: Motif,
+    /// Where it was filed.
+    pub depot: Depot,
+    /// Application number, if given.
+    pub numero: Option<String>,
+    /// Filing date, if given.
+    pub date: Option<NaiveDate>,
+}
+
+/// The refusal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// Date of the decision.
+    pub date: NaiveDate,
+    /// Date it was received (defaults to the decision date).
+    pub notification: NaiveDate,
+    /// Its reference, if given.
+    pub reference: Option<String>,
+    /// The reason the administration gave.
+    pub motif: String,
+    /// Whether it states the voies et délais de recours.
+    pub mentionne_voies_recours: bool,
+    /// The court the decision names, if given.
+    pub tribunal: Option<String>,
+}
+
+/// The addressee as printed on the decision, from `[destinataire]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AddresseeOverride {
+    /// A table id the user ties the addressee to.
+    pub id: Option<String>,
+    /// Name, when given (always with `adresse`).
+    pub nom: Option<String>,
+    /// Address lines, when given.
+    pub adresse: Option<Vec<String>>,
+    /// Gender of the office holder, which refines the appel.
+    pub civilite: Option<Civilite>,
+}
+
+/// An earlier recours gracieux or hiérarchique.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct EarlierRecours {
+    /// Postmark date.
+    pub envoi: Option<NaiveDate>,
+    /// Date on the acknowledgement of receipt.
+    pub reception: Option<NaiveDate>,
+    /// Notification of an explicit rejection; `None` if none was received.
+    pub rejet: Option<NaiveDate>,
+    /// Registered-mail number, if given.
+    pub numero_recommande: Option<String>,
+}
+
+/// The trouble met at the mairie, for a signalement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Signalement {
+    /// When it happened, if given.
+    pub date: Option<NaiveDate>,
+    /// What happened, in the user's words.
+    pub description: String,
+}
+
+/// A ground the letter can argue, from the library in `letter_templates/arguments/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Argument {
+    /// The decision gives no or insufficient reasons (CRPA L211-2, L211-5).
+    MotivationInsuffisante,
+    /// Only a « doute suffisant » on identity or nationality justifies a refusal.
+    DouteSuffisant,
+    /// Nationality is shown by the documents the décret lists.
+    PiecesNationalite,
+    /// A transcribed foreign birth certificate shows French nationality.
+    ActeEtrangerTranscrit,
+    /// The writer holds parental authority over the minor.
+    AutoriteParentale,
+    /// Refusing a passport restricts the freedom to come and go.
+    LiberteAllerVenir,
+}
+
+impl Argument {
+    /// Every ground, in the order a letter argues them.
+    pub const ALL: [Argument; 6] = [
+        Argument::MotivationInsuffisante,
+        Argument::DouteSuffisant,
+        Argument::PiecesNationalite,
+        Argument::ActeEtrangerTranscrit,
+        Argument::AutoriteParentale,
+        Argument::LiberteAllerVenir,
+    ];
+
+    /// The case-file key.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Argument::MotivationInsuffisante => "motivation-insuffisante",
+            Argument::DouteSuffisant => "doute-suffisant",
+            Argument::PiecesNationalite => "pieces-nationalite",
+            Argument::ActeEtrangerTranscrit => "acte-etranger-transcrit",
+            Argument::AutoriteParentale => "autorite-parentale",
+            Argument::LiberteAllerVenir => "liberte-aller-venir",
+        }
+    }
+
+    /// The ground a case file names, if any.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == key)
+    }
+}
+
+/// `[lettre]`, resolved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LetterOptions {
+    /// The letter's date: `--date`, else `lettre.date`, else today.
+    pub date: NaiveDate,
+    /// Place in the date line; defaults to the sender's town.
+    pub lieu: Option<String>,
+    /// Whether the letter is sent by registered mail with acknowledgement (default yes).
+    pub recommande: bool,
+    /// The registered-mail number, if known.
+    pub numero_recommande: Option<String>,
+    /// Grounds to argue.
+    pub arguments: Vec<Argument>,
+    /// The writer's own paragraphs.
+    pub paragraphes: Vec<String>,
+    /// The request, in the writer's words (replaces the default request).
+    pub demande: Option<String>,
+    /// Enclosures added to the defaults.
+    pub pieces_jointes: Vec<String>,
+    /// Whether the default enclosures are listed (default yes).
+    pub pieces_jointes_par_defaut: bool,
+}
+
+/// A validated case file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Case {
+    /// The letter to write.
+    pub recours: LetterKind,
+    /// The letter's own options.
+    pub lettre: LetterOptions,
+    /// Who writes.
+    pub demandeur: Person,
+    /// Who the document is for, when not the writer.
+    pub titulaire: Option<Titulaire>,
+    /// The application.
+    pub demande: Application,
+    /// The refusal (absent only for a signalement).
+    pub decision: Option<Decision>,
+    /// The addressee as printed on the decision.
+    pub destinataire: Option<AddresseeOverride>,
+    /// An earlier recours gracieux.
+    pub recours_gracieux: Option<EarlierRecours>,
+    /// An earlier recours hiérarchique.
+    pub recours_hierarchique: Option<EarlierRecours>,
+    /// The trouble at the mairie (signalement).
+    pub signalement: Option<Signalement>,
+    /// Things worth telling the user that do not stop the letter.
+    pub avertissements: Vec<String>,
+}

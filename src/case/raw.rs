@@ -1,0 +1,171 @@
+//! The case file exactly as written: serde structs that mirror the TOML (or JSON) tables.
+//!
+//! Every struct denies unknown keys, so a misspelt key is an error rather than a fact the
+//! letter silently ignores. Values stay as typed here; [`super::validate`] turns them into the
+//! domain types once.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::dates::date;
+use super::dates::opt_date;
+
+/// The whole file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCase {
+    pub recours: String,
+    #[serde(default)]
+    pub lettre: Option<RawLettre>,
+    pub demandeur: RawDemandeur,
+    #[serde(default)]
+    pub titulaire: Option<RawTitulaire>,
+    pub demande: RawDemande,
+    #[serde(default)]
+    pub decision: Option<RawDecision>,
+    #[serde(default)]
+    pub destinataire: Option<RawDestinataire>,
+    #[serde(default)]
+    pub recours_gracieux: Option<RawRecours>,
+    #[serde(default)]
+    pub recours_hierarchique: Option<RawRecours>,
+    #[serde(default)]
+    pub signalement: Option<RawSignalement>,
+}
+
+/// `[lettre]`: the letter itself and what its body says beyond the facts.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLettre {
+    #[serde(default, deserialize_with = "opt_date")]
+    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub lieu: Option<String>,
+    #[serde(default)]
+    pub recommande: Option<bool>,
+    #[serde(default)]
+    pub numero_recommande: Option<String>,
+    #[serde(default)]
+    pub arguments: Vec<String>,
+    #[serde(default)]
+    pub paragraphes: Vec<String>,
+    #[serde(default)]
+    pub demande: Option<String>,
+    #[serde(default)]
+    pub pieces_jointes: Vec<String>,
+    #[serde(default)]
+    pub pieces_jointes_par_defaut: Option<bool>,
+}
+
+/// `[demandeur]`: who writes and signs.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDemandeur {
+    #[serde(default)]
+    pub civilite: Option<String>,
+    pub prenom: String,
+    pub nom: String,
+    pub adresse: Vec<String>,
+    #[serde(default)]
+    pub reside_a_l_etranger: Option<bool>,
+    #[serde(default, deserialize_with = "opt_date")]
+    pub date_naissance: Option<NaiveDate>,
+    #[serde(default)]
+    pub lieu_naissance: Option<String>,
+    #[serde(default)]
+    pub telephone: Option<String>,
+    #[serde(default)]
+    pub courriel: Option<String>,
+}
+
+/// `[titulaire]`: the person the document is for, when it is not the writer (a minor).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTitulaire {
+    #[serde(default)]
+    pub civilite: Option<String>,
+    pub prenom: String,
+    pub nom: String,
+    #[serde(deserialize_with = "date")]
+    pub date_naissance: NaiveDate,
+    #[serde(default)]
+    pub lieu_naissance: Option<String>,
+    pub qualite: String,
+}
+
+/// `[demande]`: the application that was refused.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDemande {
+    pub document: String,
+    pub motif: String,
+    pub depot: String,
+    #[serde(default)]
+    pub departement: Option<String>,
+    #[serde(default)]
+    pub code_postal: Option<String>,
+    #[serde(default)]
+    pub commune: Option<String>,
+    #[serde(default)]
+    pub pays: Option<String>,
+    #[serde(default)]
+    pub ville: Option<String>,
+    #[serde(default)]
+    pub numero: Option<String>,
+    #[serde(default, deserialize_with = "opt_date")]
+    pub date: Option<NaiveDate>,
+}
+
+/// `[decision]`: the refusal.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDecision {
+    #[serde(deserialize_with = "date")]
+    pub date: NaiveDate,
+    #[serde(default, deserialize_with = "opt_date")]
+    pub notification: Option<NaiveDate>,
+    #[serde(default)]
+    pub reference: Option<String>,
+    pub motif: String,
+    #[serde(default)]
+    pub mentionne_voies_recours: Option<bool>,
+    #[serde(default)]
+    pub tribunal: Option<String>,
+}
+
+/// `[destinataire]`: the authority as printed on the decision.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDestinataire {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub nom: Option<String>,
+    #[serde(default)]
+    pub adresse: Option<Vec<String>>,
+    #[serde(default)]
+    pub civilite: Option<String>,
+}
+
+/// `[recours_gracieux]` and `[recours_hierarchique]`: an earlier recours.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRecours {
+    #[serde(default, deserialize_with = "opt_date")]
+    pub envoi: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "opt_date")]
+    pub reception: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "opt_date")]
+    pub rejet: Option<NaiveDate>,
+    #[serde(default)]
+    pub numero_recommande: Option<String>,
+}
+
+/// `[signalement]`: the trouble met at the mairie.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSignalement {
+    #[serde(default, deserialize_with = "opt_date")]
+    pub date: Option<NaiveDate>,
+    pub description: String,
+}

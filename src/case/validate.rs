@@ -1,0 +1,784 @@
+//! From the raw file to a [`Case`]: every check that needs more than one key, once.
+//!
+//! Problems are collected rather than returned one by one, so `recours verifie` can list
+//! everything wrong in a file at once. Facts a letter needs are errors when missing; facts
+//! that only sharpen the letter are optional, and doubtful ones become warnings.
+
+use chrono::NaiveDate;
+use unicode_normalization::UnicodeNormalization;
+
+use super::model::*;
+use super::problem::Problem;
+use super::raw::*;
+use crate::offices::{Offices, departement_from_postcode, normalise_departement};
+use crate::suggest;
+
+/// Longest name or first name we accept: longer is a mistake (a pasted paragraph).
+pub const MAX_NAME_CHARS: usize = 100;
+/// Longest address line, place or reference.
+pub const MAX_SHORT_CHARS: usize = 200;
+/// Longest free text (decision motif, the user's paragraphs).
+pub const MAX_LONG_CHARS: usize = 4000;
+/// Most paragraphs, address lines or enclosures in a list.
+pub const MAX_LIST_ITEMS: usize = 20;
+
+/// What the validation needs besides the file.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// The tables.
+    pub offices: &'a Offices,
+    /// `--date`, which overrides `lettre.date`.
+    pub date_override: Option<NaiveDate>,
+    /// Today, for a letter with no date.
+    pub today: NaiveDate,
+}
+
+/// Collects problems while building the case.
+struct Checker<'a> {
+    ctx: Context<'a>,
+    problems: Vec<Problem>,
+    warnings: Vec<String>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, p: Problem) {
+        self.problems.push(p);
+    }
+
+    /// Trims, normalises to NFC (macOS types decomposed accents), refuses control characters
+    /// and over-long values.
+    fn text(&mut self, key: &str, value: &str, max: usize) -> String {
+        let t: String = value.trim().nfc().collect();
+        if t.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            self.error(
+                Problem::at(key, "le texte contient un caractère de contrôle invisible")
+                    .conseil("retapez la valeur sans copier-coller depuis un autre logiciel"),
+            );
+        }
+        let n = t.chars().count();
+        if n > max {
+            self.error(
+                Problem::at(
+                    key,
+                    format!("texte trop long ({n} caractères ; {max} au plus)"),
+                )
+                .conseil("raccourcissez la valeur"),
+            );
+        }
+        t
+    }
+
+    fn required(&mut self, key: &str, value: &str, max: usize) -> String {
+        let t = self.text(key, value, max);
+        if t.is_empty() {
+            let mut p = Problem::at(key, "la valeur est vide");
+            if let Some(ex) = super::serde_fr::example_for(key) {
+                p = p.conseil(format!("par exemple {ex}"));
+            }
+            self.error(p);
+        }
+        t
+    }
+
+    fn optional(&mut self, key: &str, value: Option<&String>, max: usize) -> Option<String> {
+        value
+            .map(|v| self.text(key, v, max))
+            .filter(|v| !v.is_empty())
+    }
+
+    fn list(&mut self, key: &str, items: &[String], max: usize) -> Vec<String> {
+        if items.len() > MAX_LIST_ITEMS {
+            self.error(Problem::at(
+                key,
+                format!("{} éléments ; {MAX_LIST_ITEMS} au plus", items.len()),
+            ));
+        }
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| self.text(&format!("{key}[{i}]"), v, max))
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+
+    fn civilite(&mut self, key: &str, value: Option<&String>) -> Option<Civilite> {
+        let v = value?.trim();
+        match v.to_lowercase().as_str() {
+            "madame" => Some(Civilite::Madame),
+            "monsieur" => Some(Civilite::Monsieur),
+            "" => None,
+            other => {
+                let hint = match other.trim_end_matches('.') {
+                    "mme" | "mlle" | "mademoiselle" => {
+                        "écrivez « Madame » en toutes lettres".to_string()
+                    }
+                    "m" | "mr" | "mister" => "écrivez « Monsieur » en toutes lettres".to_string(),
+                    _ => "écrivez « Madame » ou « Monsieur », ou supprimez la clé".to_string(),
+                };
+                self.error(Problem::at(key, format!("civilité « {v} » inconnue")).conseil(hint));
+                None
+            }
+        }
+    }
+
+    fn date_not_after(&mut self, key: &str, date: NaiveDate, limit: NaiveDate, what: &str) {
+        if date > limit {
+            self.error(
+                Problem::at(
+                    key,
+                    format!("la date {date} est postérieure à {what} ({limit})"),
+                )
+                .conseil("vérifiez la date (format AAAA-MM-JJ)"),
+            );
+        }
+    }
+}
+
+/// Turns a parsed file into a case, or lists everything wrong with it.
+pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
+    let mut c = Checker {
+        ctx,
+        problems: Vec::new(),
+        warnings: Vec::new(),
+    };
+
+    let recours = LetterKind::from_key(raw.recours.trim());
+    if recours.is_none() {
+        let keys = LetterKind::ALL.map(LetterKind::as_str);
+        c.error(
+            Problem::at(
+                "recours",
+                format!("type de lettre « {} » inconnu", raw.recours.trim()),
+            )
+            .conseil(suggest::hint(raw.recours.trim(), keys)),
+        );
+    }
+    let lettre = letter_options(&mut c, raw.lettre.unwrap_or_default());
+    let demande = application(&mut c, &raw.demande);
+    let demandeur = person(
+        &mut c,
+        &raw.demandeur,
+        demande.as_ref().map(|d| d.depot.is_abroad()),
+    );
+    let titulaire = raw
+        .titulaire
+        .as_ref()
+        .map(|t| titulaire(&mut c, t, lettre.date));
+    let decision = decision(&mut c, raw.decision.as_ref(), recours, lettre.date);
+    let destinataire = raw.destinataire.as_ref().map(|d| destinataire(&mut c, d));
+    let gracieux = raw
+        .recours_gracieux
+        .as_ref()
+        .map(|r| earlier(&mut c, "recours_gracieux", r, &decision, lettre.date));
+    let hierarchique = raw
+        .recours_hierarchique
+        .as_ref()
+        .map(|r| earlier(&mut c, "recours_hierarchique", r, &decision, lettre.date));
+    let signalement = raw.signalement.as_ref().map(|s| Signalement {
+        date: s.date,
+        description: c.required("signalement.description", &s.description, MAX_LONG_CHARS),
+    });
+    if let Some(s) = &signalement
+        && let Some(d) = s.date
+    {
+        c.date_not_after("signalement.date", d, lettre.date, "la date de la lettre");
+    }
+
+    if let Some(kind) = recours {
+        coherence(
+            &mut c,
+            kind,
+            &lettre,
+            titulaire.as_ref(),
+            &gracieux,
+            &hierarchique,
+            &signalement,
+            raw.demande.depot.trim(),
+        );
+    }
+
+    if !c.problems.is_empty() {
+        return Err(c.problems);
+    }
+    let (Some(recours), Some(demande)) = (recours, demande) else {
+        unreachable!("a missing recours or demande always records a problem")
+    };
+    Ok(Case {
+        recours,
+        lettre,
+        demandeur,
+        titulaire,
+        demande,
+        decision,
+        destinataire,
+        recours_gracieux: gracieux,
+        recours_hierarchique: hierarchique,
+        signalement,
+        avertissements: c.warnings,
+    })
+}
+
+fn letter_options(c: &mut Checker<'_>, l: RawLettre) -> LetterOptions {
+    let date = c.ctx.date_override.or(l.date).unwrap_or(c.ctx.today);
+    let mut arguments = Vec::new();
+    for (i, a) in l.arguments.iter().enumerate() {
+        match Argument::from_key(a.trim()) {
+            Some(arg) if !arguments.contains(&arg) => arguments.push(arg),
+            Some(_) => {}
+            None => c.error(
+                Problem::at(
+                    format!("lettre.arguments[{i}]"),
+                    format!("argument « {} » inconnu", a.trim()),
+                )
+                .conseil(suggest::hint(a.trim(), Argument::ALL.map(Argument::as_str))),
+            ),
+        }
+    }
+    LetterOptions {
+        date,
+        lieu: c.optional("lettre.lieu", l.lieu.as_ref(), MAX_SHORT_CHARS),
+        recommande: l.recommande.unwrap_or(true),
+        numero_recommande: c.optional(
+            "lettre.numero_recommande",
+            l.numero_recommande.as_ref(),
+            MAX_SHORT_CHARS,
+        ),
+        arguments,
+        paragraphes: c.list("lettre.paragraphes", &l.paragraphes, MAX_LONG_CHARS),
+        demande: c.optional("lettre.demande", l.demande.as_ref(), MAX_LONG_CHARS),
+        pieces_jointes: c.list("lettre.pieces_jointes", &l.pieces_jointes, MAX_SHORT_CHARS),
+        pieces_jointes_par_defaut: l.pieces_jointes_par_defaut.unwrap_or(true),
+    }
+}
+
+fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) -> Person {
+    let adresse = c.list("demandeur.adresse", &p.adresse, MAX_SHORT_CHARS);
+    if adresse.is_empty() {
+        c.error(
+            Problem::at("demandeur.adresse", "l'adresse est vide")
+                .conseil("adresse = [\"12 rue des Lilas\", \"84300 Cavaillon\"]"),
+        );
+    } else if adresse.len() < 2 {
+        c.error(
+            Problem::at(
+                "demandeur.adresse",
+                "l'adresse n'a qu'une ligne : il faut au moins la rue et la ville",
+            )
+            .conseil("adresse = [\"12 rue des Lilas\", \"84300 Cavaillon\"]"),
+        );
+    }
+    let mut block = vec![format!("{} {}", p.prenom.trim(), p.nom.trim())];
+    block.extend(adresse.iter().cloned());
+    for problem in crate::postal::problems(&block) {
+        c.warnings
+            .push(format!("votre adresse (demandeur.adresse) : {problem}"));
+    }
+    if let Some(d) = p.date_naissance {
+        let today = c.ctx.today;
+        c.date_not_after("demandeur.date_naissance", d, today, "aujourd'hui");
+    }
+    Person {
+        civilite: c.civilite("demandeur.civilite", p.civilite.as_ref()),
+        prenom: c.required("demandeur.prenom", &p.prenom, MAX_NAME_CHARS),
+        nom: c.required("demandeur.nom", &p.nom, MAX_NAME_CHARS),
+        adresse,
+        reside_a_l_etranger: p.reside_a_l_etranger.or(abroad_by_depot).unwrap_or(false),
+        date_naissance: p.date_naissance,
+        lieu_naissance: c.optional(
+            "demandeur.lieu_naissance",
+            p.lieu_naissance.as_ref(),
+            MAX_SHORT_CHARS,
+        ),
+        telephone: c.optional("demandeur.telephone", p.telephone.as_ref(), MAX_SHORT_CHARS),
+        courriel: c.optional("demandeur.courriel", p.courriel.as_ref(), MAX_SHORT_CHARS),
+    }
+}
+
+fn titulaire(c: &mut Checker<'_>, t: &RawTitulaire, letter_date: NaiveDate) -> Titulaire {
+    c.date_not_after(
+        "titulaire.date_naissance",
+        t.date_naissance,
+        letter_date,
+        "la date de la lettre",
+    );
+    let qualite = c.required("titulaire.qualite", &t.qualite, MAX_SHORT_CHARS);
+    let age = years_between(t.date_naissance, letter_date);
+    let parent = matches!(suggest::fold(&qualite).as_str(), "mere" | "pere" | "parent");
+    if parent && age >= 18 {
+        c.warnings.push(format!(
+            "le titulaire a {age} ans à la date de la lettre : un majeur écrit lui-même son recours, \
+             sauf s'il est sous tutelle (titulaire.qualite = \"tuteur\" ou \"tutrice\")"
+        ));
+    }
+    Titulaire {
+        civilite: c.civilite("titulaire.civilite", t.civilite.as_ref()),
+        prenom: c.required("titulaire.prenom", &t.prenom, MAX_NAME_CHARS),
+        nom: c.required("titulaire.nom", &t.nom, MAX_NAME_CHARS),
+        date_naissance: t.date_naissance,
+        lieu_naissance: c.optional(
+            "titulaire.lieu_naissance",
+            t.lieu_naissance.as_ref(),
+            MAX_SHORT_CHARS,
+        ),
+        qualite,
+    }
+}
+
+/// Whole years from `from` to `to`.
+pub fn years_between(from: NaiveDate, to: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    let mut years = to.year() - from.year();
+    if (to.month(), to.day()) < (from.month(), from.day()) {
+        years -= 1;
+    }
+    years
+}
+
+fn application(c: &mut Checker<'_>, d: &RawDemande) -> Option<Application> {
+    let document = match d.document.trim() {
+        "carte-identite" => Some(Document::CarteIdentite),
+        "passeport" => Some(Document::Passeport),
+        other => {
+            c.error(
+                Problem::at("demande.document", format!("document « {other} » inconnu"))
+                    .conseil(suggest::hint(other, Document::KEYS)),
+            );
+            None
+        }
+    };
+    let motif = match d.motif.trim() {
+        "premiere-demande" => Some(Motif::PremiereDemande),
+        "renouvellement" => Some(Motif::Renouvellement),
+        "perte" => Some(Motif::Perte),
+        "vol" => Some(Motif::Vol),
+        other => {
+            c.error(
+                Problem::at(
+                    "demande.motif",
+                    format!("motif de demande « {other} » inconnu"),
+                )
+                .conseil(suggest::hint(other, Motif::KEYS)),
+            );
+            None
+        }
+    };
+    let depot = depot(c, d);
+    let numero = c.optional("demande.numero", d.numero.as_ref(), MAX_SHORT_CHARS);
+    Some(Application {
+        document: document?,
+        motif: motif?,
+        depot: depot?,
+        numero,
+        date: d.date,
+    })
+}
+
+fn depot(c: &mut Checker<'_>, d: &RawDemande) -> Option<Depot> {
+    let offices = c.ctx.offices;
+    match d.depot.trim() {
+        "mairie" => {
+            for (key, v) in [("demande.pays", &d.pays), ("demande.ville", &d.ville)] {
+                if v.is_some() {
+                    c.error(
+                        Problem::at(
+                            key,
+                            "cette clé ne sert que pour un dépôt au consulat ou à l'ambassade",
+                        )
+                        .conseil("supprimez-la, ou écrivez depot = \"consulat\" ou \"ambassade\""),
+                    );
+                }
+            }
+            let commune = c.optional("demande.commune", d.commune.as_ref(), MAX_SHORT_CHARS);
+            let from_postcode = match d.code_postal.as_deref().map(departement_from_postcode) {
+                None => None,
+                Some(Ok(code)) => Some(code),
+                Some(Err(e)) => {
+                    c.error(
+                        Problem::at("demande.code_postal", e).conseil("code_postal = \"84300\""),
+                    );
+                    None
+                }
+            };
+            let departement = match d.departement.as_deref() {
+                Some(raw) => {
+                    match normalise_departement(raw) {
+                        Ok(code) if offices.departement(&code).is_some() => Some(code),
+                        Ok(code) => {
+                            let codes: Vec<&str> = offices
+                                .departements
+                                .iter()
+                                .map(|d| d.code.as_str())
+                                .collect();
+                            let hint = match suggest::closest(&code, codes.iter().copied()) {
+                            Some(k) => format!("vouliez-vous dire « {k} » ? (codes INSEE : \"01\" à \"95\", \"2A\", \"2B\", \"971\" à \"976\")"),
+                            None => "codes INSEE : \"01\" à \"95\", \"2A\", \"2B\", \"971\" à \"976\"".to_string(),
+                        };
+                            c.error(
+                                Problem::at(
+                                    "demande.departement",
+                                    format!("le département « {code} » n'existe pas"),
+                                )
+                                .conseil(hint),
+                            );
+                            None
+                        }
+                        Err(e) => {
+                            c.error(Problem::at("demande.departement", e));
+                            None
+                        }
+                    }
+                }
+                None => None,
+            };
+            if let (Some(dep), Some(cp_dep)) = (&departement, &from_postcode)
+                && dep != cp_dep
+            {
+                c.warnings.push(format!(
+                    "le code postal {} correspond au département {cp_dep}, mais departement = \"{dep}\" : \
+                     c'est departement qui est retenu",
+                    d.code_postal.as_deref().unwrap_or_default().trim()
+                ));
+            }
+            let deduced = departement.is_none() && from_postcode.is_some();
+            match departement.or(from_postcode) {
+                Some(code) => Some(Depot::Mairie {
+                    departement: code,
+                    commune,
+                    deduit_du_code_postal: deduced,
+                }),
+                None => {
+                    if d.departement.is_none() && d.code_postal.is_none() {
+                        c.error(Problem::at("demande.departement", "pour un dépôt en mairie, le département est nécessaire")
+                            .conseil("ajoutez departement = \"84\" (ou code_postal = \"84300\") dans [demande]"));
+                    }
+                    None
+                }
+            }
+        }
+        kind @ ("consulat" | "ambassade") => {
+            for (key, v) in [
+                ("demande.departement", &d.departement),
+                ("demande.code_postal", &d.code_postal),
+            ] {
+                if v.is_some() {
+                    c.error(
+                        Problem::at(
+                            key,
+                            format!("cette clé ne sert que pour un dépôt en mairie, pas au {kind}"),
+                        )
+                        .conseil("supprimez-la (le pays et la ville désignent le poste)"),
+                    );
+                }
+            }
+            let pays = match d.pays.as_deref().map(str::trim) {
+                None | Some("") => {
+                    c.error(
+                        Problem::at(
+                            "demande.pays",
+                            format!("pour un dépôt au {kind}, le pays est nécessaire"),
+                        )
+                        .conseil("ajoutez pays = \"Maroc\" dans [demande]"),
+                    );
+                    None
+                }
+                Some(name) => {
+                    match offices.pays(name) {
+                        Some(p) => Some(p.clone()),
+                        None => {
+                            let hint = suggest::closest(name, offices.pays.iter().map(|p| p.nom.as_str()))
+                            .map_or_else(|| "écrivez le nom du pays en français, par exemple pays = \"Maroc\"".to_string(),
+                                |k| format!("vouliez-vous dire « {k} » ?"));
+                            c.error(
+                                Problem::at("demande.pays", format!("pays « {name} » inconnu"))
+                                    .conseil(hint),
+                            );
+                            None
+                        }
+                    }
+                }
+            };
+            let ville = c.optional("demande.ville", d.ville.as_ref(), MAX_SHORT_CHARS);
+            if kind == "consulat" && ville.is_none() {
+                c.error(
+                    Problem::at(
+                        "demande.ville",
+                        "pour un dépôt au consulat, la ville du consulat est nécessaire",
+                    )
+                    .conseil("ajoutez ville = \"Casablanca\" dans [demande]"),
+                );
+            }
+            let pays = pays?;
+            if kind == "consulat" {
+                Some(Depot::Consulat {
+                    pays,
+                    ville: ville?,
+                })
+            } else {
+                Some(Depot::Ambassade { pays, ville })
+            }
+        }
+        other => {
+            c.error(
+                Problem::at(
+                    "demande.depot",
+                    format!("lieu de dépôt « {other} » inconnu"),
+                )
+                .conseil(suggest::hint(other, ["mairie", "consulat", "ambassade"])),
+            );
+            None
+        }
+    }
+}
+
+fn decision(
+    c: &mut Checker<'_>,
+    d: Option<&RawDecision>,
+    recours: Option<LetterKind>,
+    letter_date: NaiveDate,
+) -> Option<Decision> {
+    let Some(d) = d else {
+        if recours.is_some_and(LetterKind::contests_decision) {
+            c.error(Problem::at("decision", "la table [decision] manque : la lettre conteste une décision")
+                .conseil("ajoutez [decision] avec date = 2026-10-15 et motif = \"…\" (le motif écrit sur la décision)"));
+        }
+        return None;
+    };
+    if recours == Some(LetterKind::Signalement) {
+        c.warnings.push(
+            "un signalement ne conteste pas de décision : [decision] n'est pas utilisée ; \
+             si un refus vous a été notifié, écrivez plutôt recours = \"gracieux\""
+                .to_string(),
+        );
+    }
+    let notification = d.notification.unwrap_or(d.date);
+    if notification < d.date {
+        c.error(Problem::at("decision.notification", format!(
+            "la notification ({notification}) précède la décision ({})", d.date))
+            .conseil("la notification est le jour où vous avez reçu la décision : elle ne peut pas la précéder"));
+    }
+    c.date_not_after("decision.date", d.date, letter_date, "la date de la lettre");
+    c.date_not_after(
+        "decision.notification",
+        notification,
+        letter_date,
+        "la date de la lettre",
+    );
+    Some(Decision {
+        date: d.date,
+        notification,
+        reference: c.optional("decision.reference", d.reference.as_ref(), MAX_SHORT_CHARS),
+        motif: c.required("decision.motif", &d.motif, MAX_LONG_CHARS),
+        mentionne_voies_recours: d.mentionne_voies_recours.unwrap_or(true),
+        tribunal: c.optional("decision.tribunal", d.tribunal.as_ref(), MAX_SHORT_CHARS),
+    })
+}
+
+fn destinataire(c: &mut Checker<'_>, d: &RawDestinataire) -> AddresseeOverride {
+    let nom = c.optional("destinataire.nom", d.nom.as_ref(), MAX_SHORT_CHARS);
+    let adresse = d
+        .adresse
+        .as_ref()
+        .map(|a| c.list("destinataire.adresse", a, MAX_SHORT_CHARS));
+    match (&nom, &adresse) {
+        (Some(_), None) => c.error(
+            Problem::at(
+                "destinataire.adresse",
+                "le destinataire a un nom mais pas d'adresse",
+            )
+            .conseil("recopiez l'adresse de la décision : adresse = [\"…\", \"84000 Avignon\"]"),
+        ),
+        (None, Some(_)) => c.error(
+            Problem::at(
+                "destinataire.nom",
+                "le destinataire a une adresse mais pas de nom",
+            )
+            .conseil("recopiez le nom de l'autorité tel qu'il figure sur la décision"),
+        ),
+        (Some(_), Some(a)) if a.is_empty() => {
+            c.error(Problem::at("destinataire.adresse", "l'adresse est vide"))
+        }
+        _ => {}
+    }
+    let id =
+        d.id.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
+    if let Some(id) = &id {
+        let mut known: Vec<&str> = c.ctx.offices.office_ids().collect();
+        known.extend(["consul-general", "ambassadeur"]);
+        if !known.contains(&id.as_str()) {
+            c.error(
+                Problem::at(
+                    "destinataire.id",
+                    format!("identifiant de bureau « {id} » inconnu"),
+                )
+                .conseil(format!(
+                    "{} (liste : recours bureaux)",
+                    suggest::hint(id, known.iter().copied())
+                )),
+            );
+        }
+    }
+    if let Some(a) = &adresse
+        && let Some(n) = &nom
+    {
+        let mut block = vec![n.clone()];
+        block.extend(a.iter().cloned());
+        for problem in crate::postal::problems(&block) {
+            c.warnings
+                .push(format!("adresse du destinataire : {problem}"));
+        }
+    }
+    AddresseeOverride {
+        id,
+        nom,
+        adresse,
+        civilite: c.civilite("destinataire.civilite", d.civilite.as_ref()),
+    }
+}
+
+fn earlier(
+    c: &mut Checker<'_>,
+    table: &str,
+    r: &RawRecours,
+    decision: &Option<Decision>,
+    letter_date: NaiveDate,
+) -> EarlierRecours {
+    let key = |k: &str| format!("{table}.{k}");
+    if let (Some(e), Some(rc)) = (r.envoi, r.reception)
+        && rc < e
+    {
+        c.error(
+            Problem::at(
+                key("reception"),
+                format!("la réception ({rc}) précède l'envoi ({e})"),
+            )
+            .conseil(
+                "reception est la date de l'avis de réception, envoi celle du cachet de la poste",
+            ),
+        );
+    }
+    let before_rejet = r.reception.or(r.envoi);
+    if let (Some(b), Some(rj)) = (before_rejet, r.rejet)
+        && rj < b
+    {
+        c.error(
+            Problem::at(
+                key("rejet"),
+                format!("le rejet ({rj}) précède l'envoi ou la réception du recours ({b})"),
+            )
+            .conseil("rejet est la date où vous avez reçu la réponse négative"),
+        );
+    }
+    if let (Some(d), Some(e)) = (decision, r.envoi.or(r.reception))
+        && e < d.date
+    {
+        c.error(Problem::at(
+            key(if r.envoi.is_some() {
+                "envoi"
+            } else {
+                "reception"
+            }),
+            format!(
+                "le recours ({e}) précède la décision qu'il conteste ({})",
+                d.date
+            ),
+        ));
+    }
+    for (k, v) in [
+        ("envoi", r.envoi),
+        ("reception", r.reception),
+        ("rejet", r.rejet),
+    ] {
+        if let Some(v) = v {
+            c.date_not_after(&key(k), v, letter_date, "la date de la lettre");
+        }
+    }
+    if r.envoi.is_none() && r.reception.is_none() {
+        c.warnings.push(format!(
+            "[{table}] n'indique ni envoi ni reception : les délais qui en dépendent ne peuvent pas être calculés"
+        ));
+    }
+    EarlierRecours {
+        envoi: r.envoi,
+        reception: r.reception,
+        rejet: r.rejet,
+        numero_recommande: c.optional(
+            &key("numero_recommande"),
+            r.numero_recommande.as_ref(),
+            MAX_SHORT_CHARS,
+        ),
+    }
+}
+
+/// Rules between tables: what each kind of letter needs and what it cannot have.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site; the parts are already validated"
+)]
+fn coherence(
+    c: &mut Checker<'_>,
+    kind: LetterKind,
+    lettre: &LetterOptions,
+    titulaire: Option<&Titulaire>,
+    gracieux: &Option<EarlierRecours>,
+    hierarchique: &Option<EarlierRecours>,
+    signalement: &Option<Signalement>,
+    depot: &str,
+) {
+    match kind {
+        LetterKind::Signalement => {
+            if depot != "mairie" {
+                c.error(Problem::at("recours", "un signalement concerne une difficulté rencontrée en mairie")
+                    .conseil("à l'étranger, écrivez un recours gracieux au consul général ou à l'ambassadeur : recours = \"gracieux\""));
+            }
+            if signalement.is_none() {
+                c.warnings.push(
+                    "ajoutez [signalement] avec description = \"…\" pour que la lettre décrive la difficulté rencontrée en mairie"
+                        .to_string(),
+                );
+            }
+        }
+        LetterKind::Gracieux => {
+            if gracieux.is_some() {
+                c.warnings.push(
+                    "un recours gracieux a déjà été formé : un second recours gracieux n'interrompt pas le délai \
+                     du recours contentieux (CE, 16 mai 1980, n° 14022)"
+                        .to_string(),
+                );
+            }
+        }
+        LetterKind::Hierarchique => {
+            if hierarchique.is_some() {
+                c.warnings.push(
+                    "un recours hiérarchique a déjà été formé : un second recours n'interrompt pas le délai \
+                     du recours contentieux"
+                        .to_string(),
+                );
+            }
+        }
+        LetterKind::Defenseur => {
+            if gracieux.is_none() && hierarchique.is_none() {
+                c.warnings.push(
+                    "le Défenseur des droits demande la preuve des démarches déjà faites auprès de l'administration \
+                     (décret n° 2011-904, art. 1er) : indiquez [recours_gracieux] ou [recours_hierarchique] si vous en avez formé"
+                        .to_string(),
+                );
+            }
+        }
+    }
+    if signalement.is_some() && kind != LetterKind::Signalement {
+        c.warnings
+            .push("[signalement] n'est utilisée que par une lettre de signalement".to_string());
+    }
+    if lettre.arguments.contains(&Argument::AutoriteParentale) && titulaire.is_none() {
+        c.error(
+            Problem::at(
+                "lettre.arguments",
+                "l'argument « autorite-parentale » suppose un titulaire mineur",
+            )
+            .conseil("ajoutez [titulaire] (l'enfant) ou retirez cet argument"),
+        );
+    }
+}

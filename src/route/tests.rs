@@ -1,0 +1,352 @@
+//! Routing for every situation of the service-public page.
+
+use super::*;
+use crate::case::Case;
+use crate::case::tests::{BASE, parse_toml, with, with_in, with_text};
+use crate::offices::{AddressStatus, Categorie};
+
+fn route_of(text: &str) -> Result<Route, Error> {
+    let case: Case = parse_toml(text).unwrap_or_else(|e| panic!("{e}"));
+    route(&case, Offices::builtin())
+}
+
+fn mairie(kind: &str, departement: &str) -> String {
+    with_in(
+        &with("", "recours", &format!("\"{kind}\"")),
+        "demande",
+        "departement",
+        &format!("\"{departement}\""),
+    )
+}
+
+fn abroad(kind: &str, depot: &str, place: &str) -> String {
+    let t = with("", "recours", &format!("\"{kind}\""))
+        .replace("departement = \"84\"\n", "")
+        .replace("commune = \"Cavaillon\"\n", "");
+    with_text(
+        &with_in(&t, "demande", "depot", &format!("\"{depot}\"")),
+        "demande",
+        place,
+    )
+}
+
+fn minor(text: &str) -> String {
+    format!(
+        "{text}\n[titulaire]\nprenom = \"Léa\"\nnom = \"Martin\"\ndate_naissance = 2014-03-02\nqualite = \"mère\"\n"
+    )
+}
+
+#[test]
+fn every_departement_routes_to_its_cert_for_gracieux_and_signalement() {
+    let offices = Offices::builtin();
+    let mut routed = 0;
+    for d in offices
+        .departements
+        .iter()
+        .filter(|d| d.categorie == Categorie::Departement)
+    {
+        let expected = offices.cert_for(&d.code).unwrap().id.clone();
+        for kind in ["gracieux", "signalement"] {
+            let r = route_of(&mairie(kind, &d.code)).unwrap();
+            assert_eq!(r.destinataire.id, expected, "{kind} {}", d.code);
+            routed += 1;
+        }
+    }
+    assert_eq!(routed, 202);
+    assert_eq!(
+        route_of(&mairie("gracieux", "84")).unwrap().destinataire.id,
+        "cert-toulon"
+    );
+    assert_eq!(
+        route_of(&mairie("gracieux", "2A")).unwrap().destinataire.id,
+        "cert-bastia"
+    );
+    assert_eq!(
+        route_of(&mairie("gracieux", "93")).unwrap().destinataire.id,
+        "cert-melun"
+    );
+    assert_eq!(
+        route_of(&mairie("gracieux", "976"))
+            .unwrap()
+            .destinataire
+            .id,
+        "cert-la-reunion"
+    );
+    assert_eq!(
+        route_of(&mairie("gracieux", "977"))
+            .unwrap()
+            .destinataire
+            .id,
+        "cert-martinique"
+    );
+}
+
+#[test]
+fn postcodes_route_like_departements() {
+    for (cp, id) in [
+        ("20169", "cert-bastia"),
+        ("20600", "cert-bastia"),
+        ("97150", "cert-martinique"),
+        ("75011", "prefecture-de-police"),
+        ("97600", "cert-la-reunion"),
+    ] {
+        let t = BASE.replace("departement = \"84\"", &format!("code_postal = \"{cp}\""));
+        let r = route_of(&t).unwrap();
+        assert_eq!(r.destinataire.id, id, "{cp}");
+        assert!(
+            r.raisons
+                .iter()
+                .any(|x| x.regle.contains("déduit du code postal")),
+            "{cp}"
+        );
+    }
+}
+
+#[test]
+fn paris_goes_to_the_prefecture_de_police_with_its_confirmed_address() {
+    let r = route_of(&mairie("gracieux", "75")).unwrap();
+    let a = &r.destinataire;
+    assert_eq!(a.id, "prefecture-de-police");
+    assert_eq!(a.adresse_statut, AddressStatus::Confirmee);
+    assert_eq!(
+        a.bloc(),
+        vec![
+            "Préfecture de police",
+            "DPG – 2ème bureau",
+            "9 BOULEVARD DU PALAIS",
+            "75195 PARIS CEDEX 04"
+        ]
+    );
+    assert!(r.raisons.iter().any(|x| x.source.contains("55-1397")));
+    assert_eq!(r.tribunal.unwrap().tribunal.unwrap().id, "ta-paris");
+}
+
+#[test]
+fn cert_without_confirmed_address_is_flagged() {
+    let r = route_of(BASE).unwrap();
+    assert_eq!(r.destinataire.adresse_statut, AddressStatus::AVerifier);
+    assert!(r.destinataire.adresse_manquante());
+    assert!(
+        r.avertissements
+            .iter()
+            .any(|w| w.starts_with("adresse à vérifier")),
+        "{:?}",
+        r.avertissements
+    );
+    let hint = r.tribunal.unwrap();
+    assert_eq!(hint.certitude, "probable");
+    assert_eq!(hint.tribunal.unwrap().id, "ta-toulon");
+}
+
+#[test]
+fn hierarchique_goes_to_dlpaj_in_france_and_to_the_sfe_abroad() {
+    let r = route_of(&mairie("hierarchique", "13")).unwrap();
+    assert_eq!(r.destinataire.id, "dlpaj");
+    assert_eq!(r.destinataire.adresse_statut, AddressStatus::Confirmee);
+    assert_eq!(
+        r.destinataire.bloc().last().unwrap(),
+        "75800 PARIS CEDEX 08"
+    );
+    let r = route_of(&abroad(
+        "hierarchique",
+        "consulat",
+        "pays = \"Maroc\"\nville = \"Casablanca\"",
+    ))
+    .unwrap();
+    assert_eq!(r.destinataire.id, "service-francais-etranger");
+    assert_eq!(r.destinataire.bloc().len(), 6);
+    assert_eq!(r.tribunal.unwrap().tribunal.unwrap().id, "ta-paris");
+}
+
+#[test]
+fn gracieux_abroad_goes_to_the_consul_or_the_ambassador() {
+    let r = route_of(&abroad(
+        "gracieux",
+        "consulat",
+        "pays = \"Maroc\"\nville = \"Casablanca\"",
+    ))
+    .unwrap();
+    assert_eq!(r.destinataire.id, "consul-general");
+    assert_eq!(
+        r.destinataire.lignes,
+        vec!["Consulat général de France", "à Casablanca"]
+    );
+    assert_eq!(r.destinataire.adresse_statut, AddressStatus::AVerifier);
+    let r = route_of(&abroad(
+        "gracieux",
+        "consulat",
+        "pays = \"Égypte\"\nville = \"Le Caire\"",
+    ))
+    .unwrap();
+    assert_eq!(r.destinataire.lignes[1], "au Caire");
+    let r = route_of(&abroad("gracieux", "ambassade", "pays = \"etats-unis\"")).unwrap();
+    assert_eq!(r.destinataire.id, "ambassadeur");
+    assert_eq!(
+        r.destinataire.lignes,
+        vec!["Ambassade de France", "aux États-Unis"]
+    );
+    assert_eq!(r.destinataire.appel, "Madame, Monsieur,");
+    assert!(r.destinataire.formule.contains("très haute considération"));
+}
+
+#[test]
+fn defenseur_goes_to_the_defenseur_des_droits_from_anywhere() {
+    for text in [
+        mairie("defenseur", "59"),
+        abroad("defenseur", "ambassade", "pays = \"Sénégal\""),
+    ] {
+        let r = route_of(&text).unwrap();
+        assert_eq!(r.destinataire.id, "defenseur-des-droits");
+        assert_eq!(
+            r.destinataire.bloc(),
+            vec![
+                "Défenseur des droits",
+                "LIBRE REPONSE 71120",
+                "75342 PARIS CEDEX 07"
+            ]
+        );
+        assert!(
+            r.etapes_suivantes
+                .iter()
+                .any(|s| s.contains("n'interrompt ni ne suspend"))
+        );
+    }
+}
+
+#[test]
+fn signalement_abroad_is_refused() {
+    let text = abroad(
+        "signalement",
+        "consulat",
+        "pays = \"Maroc\"\nville = \"Rabat\"",
+    );
+    let e = parse_toml(&text).unwrap_err();
+    assert!(
+        e.problems
+            .iter()
+            .any(|p| p.message.contains("difficulté rencontrée en mairie")),
+        "{e}"
+    );
+}
+
+#[test]
+fn minor_letters_name_the_representative_for_every_kind() {
+    for kind in ["gracieux", "hierarchique", "signalement", "defenseur"] {
+        let r = route_of(&minor(&mairie(kind, "84"))).unwrap();
+        assert!(
+            r.raisons.iter().any(|x| x
+                .regle
+                .contains("Léa Martin, représenté par Camille Martin en qualité de mère")),
+            "{kind}: {:?}",
+            r.raisons
+        );
+    }
+    let r = route_of(&minor(&abroad(
+        "gracieux",
+        "consulat",
+        "pays = \"Maroc\"\nville = \"Fès\"",
+    )))
+    .unwrap();
+    assert_eq!(r.destinataire.id, "consul-general");
+}
+
+#[test]
+fn destinataire_from_the_case_file_wins() {
+    let text = format!(
+        "{BASE}\n[destinataire]\nnom = \"Préfecture du Var – CERT de Toulon\"\nadresse = [\"Boulevard du 112e RI\", \"83000 Toulon\"]\ncivilite = \"Madame\"\n"
+    );
+    let r = route_of(&text).unwrap();
+    let a = &r.destinataire;
+    assert_eq!(a.id, "cert-toulon");
+    assert_eq!(a.adresse_statut, AddressStatus::Fournie);
+    assert_eq!(a.appel, "Madame la Préfète,");
+    assert_eq!(
+        a.bloc(),
+        vec![
+            "Préfecture du Var – CERT de Toulon",
+            "Boulevard du 112e RI",
+            "83000 Toulon"
+        ]
+    );
+    assert!(
+        !r.avertissements
+            .iter()
+            .any(|w| w.starts_with("adresse à vérifier"))
+    );
+
+    let other = text.replace("Préfecture du Var – CERT de Toulon", "Service des titres");
+    let r = route_of(&other).unwrap();
+    assert_eq!(r.destinataire.id, "fourni");
+    assert_eq!(r.destinataire.appel, "Madame,");
+    assert!(
+        r.avertissements
+            .iter()
+            .any(|w| w.contains("ne ressemble pas au bureau attendu"))
+    );
+
+    let forced = format!("{other}id = \"cert-toulon\"\n");
+    assert_eq!(route_of(&forced).unwrap().destinataire.id, "cert-toulon");
+}
+
+#[test]
+fn saint_pierre_et_miquelon_asks_for_the_addressee() {
+    let err = route_of(&mairie("gracieux", "975")).unwrap_err();
+    assert_eq!(err.exit_code(), crate::error::ExitCode::Input);
+    let shown = err.to_string();
+    assert!(
+        shown.contains("Saint-Pierre-et-Miquelon") && shown.contains("ne devine pas"),
+        "{shown}"
+    );
+    assert!(err.conseil().unwrap().contains("[destinataire]"));
+    let text = format!(
+        "{}\n[destinataire]\nnom = \"Préfecture de Saint-Pierre-et-Miquelon\"\nadresse = [\"Place du Lieutenant-Colonel-Pigeaud\", \"97500 Saint-Pierre\"]\n",
+        mairie("gracieux", "975")
+    );
+    assert_eq!(route_of(&text).unwrap().destinataire.id, "fourni");
+    // The hiérarchique still goes to the DLPAJ.
+    assert_eq!(
+        route_of(&mairie("hierarchique", "975"))
+            .unwrap()
+            .destinataire
+            .id,
+        "dlpaj"
+    );
+}
+
+#[test]
+fn every_motif_and_document_routes_the_same() {
+    for motif in ["premiere-demande", "renouvellement", "perte", "vol"] {
+        for document in ["carte-identite", "passeport"] {
+            let t = with_in(
+                &with("demande", "motif", &format!("\"{motif}\"")),
+                "demande",
+                "document",
+                &format!("\"{document}\""),
+            );
+            assert_eq!(
+                route_of(&t).unwrap().destinataire.id,
+                "cert-toulon",
+                "{motif} {document}"
+            );
+        }
+    }
+}
+
+#[test]
+fn tribunal_named_on_the_decision_wins() {
+    let r = route_of(&with(
+        "decision",
+        "tribunal",
+        "\"Tribunal administratif de Nîmes\"",
+    ))
+    .unwrap();
+    let hint = r.tribunal.unwrap();
+    assert_eq!(hint.certitude, "indique-par-la-decision");
+    assert_eq!(hint.tribunal.unwrap().id, "ta-nimes");
+    assert!(
+        route_of(&mairie("signalement", "84"))
+            .unwrap()
+            .tribunal
+            .is_none()
+    );
+}
