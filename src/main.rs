@@ -1,3 +1,26 @@
 //! The `recours` binary: parse the command line, run, print errors, pick the exit code.
 
-fn main() {}
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let result = recours::cli::run(std::env::args_os(), &mut stdout.lock(), &mut stderr.lock());
+    match result {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            let mut err = stderr.lock();
+            let _ = writeln!(err, "erreur : {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                let _ = writeln!(err, "  cause : {cause}");
+                source = cause.source();
+            }
+            if let Some(conseil) = e.conseil() {
+                let _ = writeln!(err, "  conseil : {conseil}");
+            }
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}

@@ -13,6 +13,12 @@ const TOML_DATETIME_KEY: &str = "$__toml_private_datetime";
 /// Parses `AAAA-MM-JJ`, with a French message that says what is wrong.
 pub fn parse_iso(s: &str) -> Result<NaiveDate, String> {
     let t = s.trim();
+    if t == "AAAA-MM-JJ" {
+        return Err(
+            "date « AAAA-MM-JJ » à remplir : le modèle n'est pas complété (par exemple 2026-10-15)"
+                .into(),
+        );
+    }
     let shape_ok = t.len() == 10
         && t.char_indices().all(|(i, c)| {
             if i == 4 || i == 7 {
@@ -54,24 +60,31 @@ fn reorder_french(t: &str) -> Option<String> {
     Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// A date as written in the file: parsed, or the French reason it is not a date.
+///
+/// A text that is not a date is kept as an error value rather than failing the whole parse,
+/// so that validation can report every bad date of a file at once, with its key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawDate(pub Result<NaiveDate, String>);
+
 struct DateVisitor;
 
 impl<'de> Visitor<'de> for DateVisitor {
-    type Value = NaiveDate;
+    type Value = RawDate;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("une date AAAA-MM-JJ")
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
-        parse_iso(v).map_err(E::custom)
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawDate, E> {
+        Ok(RawDate(parse_iso(v)))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawDate, A::Error> {
         match map.next_key::<String>()? {
             Some(k) if k == TOML_DATETIME_KEY => {
                 let text: String = map.next_value()?;
-                parse_iso(&text).map_err(de::Error::custom)
+                Ok(RawDate(parse_iso(&text)))
             }
             _ => Err(de::Error::custom(
                 "une date AAAA-MM-JJ est attendue, pas une table",
@@ -80,14 +93,10 @@ impl<'de> Visitor<'de> for DateVisitor {
     }
 }
 
-/// `deserialize_with` for a required date.
-pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    d.deserialize_any(DateVisitor)
-}
-
-/// `deserialize_with` for an optional date (the key may be absent; `#[serde(default)]`).
-pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    d.deserialize_any(DateVisitor).map(Some)
+impl<'de> serde::Deserialize<'de> for RawDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawDate, D::Error> {
+        d.deserialize_any(DateVisitor)
+    }
 }
 
 #[cfg(test)]

@@ -4,11 +4,9 @@
 //! letter silently ignores. Values stay as typed here; [`super::validate`] turns them into the
 //! domain types once.
 
-use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::dates::date;
-use super::dates::opt_date;
+use super::dates::RawDate;
 
 /// The whole file.
 #[derive(Debug, Deserialize)]
@@ -37,8 +35,8 @@ pub struct RawCase {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawLettre {
-    #[serde(default, deserialize_with = "opt_date")]
-    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub date: Option<RawDate>,
     #[serde(default)]
     pub lieu: Option<String>,
     #[serde(default)]
@@ -68,8 +66,8 @@ pub struct RawDemandeur {
     pub adresse: Vec<String>,
     #[serde(default)]
     pub reside_a_l_etranger: Option<bool>,
-    #[serde(default, deserialize_with = "opt_date")]
-    pub date_naissance: Option<NaiveDate>,
+    #[serde(default)]
+    pub date_naissance: Option<RawDate>,
     #[serde(default)]
     pub lieu_naissance: Option<String>,
     #[serde(default)]
@@ -86,8 +84,7 @@ pub struct RawTitulaire {
     pub civilite: Option<String>,
     pub prenom: String,
     pub nom: String,
-    #[serde(deserialize_with = "date")]
-    pub date_naissance: NaiveDate,
+    pub date_naissance: RawDate,
     #[serde(default)]
     pub lieu_naissance: Option<String>,
     pub qualite: String,
@@ -112,18 +109,17 @@ pub struct RawDemande {
     pub ville: Option<String>,
     #[serde(default)]
     pub numero: Option<String>,
-    #[serde(default, deserialize_with = "opt_date")]
-    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub date: Option<RawDate>,
 }
 
 /// `[decision]`: the refusal.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDecision {
-    #[serde(deserialize_with = "date")]
-    pub date: NaiveDate,
-    #[serde(default, deserialize_with = "opt_date")]
-    pub notification: Option<NaiveDate>,
+    pub date: RawDate,
+    #[serde(default)]
+    pub notification: Option<RawDate>,
     #[serde(default)]
     pub reference: Option<String>,
     pub motif: String,
@@ -151,12 +147,12 @@ pub struct RawDestinataire {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRecours {
-    #[serde(default, deserialize_with = "opt_date")]
-    pub envoi: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "opt_date")]
-    pub reception: Option<NaiveDate>,
-    #[serde(default, deserialize_with = "opt_date")]
-    pub rejet: Option<NaiveDate>,
+    #[serde(default)]
+    pub envoi: Option<RawDate>,
+    #[serde(default)]
+    pub reception: Option<RawDate>,
+    #[serde(default)]
+    pub rejet: Option<RawDate>,
     #[serde(default)]
     pub numero_recommande: Option<String>,
 }
@@ -165,7 +161,7 @@ pub struct RawRecours {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSignalement {
-    #[serde(default, deserialize_with = "opt_date")]
-    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub date: Option<RawDate>,
     pub description: String,
 }

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
+use super::dates::RawDate;
 use super::model::*;
 use super::problem::Problem;
 use super::raw::*;
@@ -49,6 +50,18 @@ impl Checker<'_> {
     /// and over-long values.
     fn text(&mut self, key: &str, value: &str, max: usize) -> String {
         let t: String = value.trim().nfc().collect();
+        if is_placeholder(&t) {
+            self.error(
+                Problem::at(key, "valeur « à remplir » : le modèle n'est pas complété").conseil(
+                    super::serde_fr::example_for(key).map_or_else(
+                        || "remplacez-la par la vraie valeur".to_string(),
+                        |ex| format!("par exemple {ex}"),
+                    ),
+                ),
+            );
+            // Keep the value: the problem is reported once, not again as « vide ».
+            return t;
+        }
         if t.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
             self.error(
                 Problem::at(key, "le texte contient un caractère de contrôle invisible")
@@ -121,6 +134,24 @@ impl Checker<'_> {
         }
     }
 
+    /// A date the file gave, or a problem saying why it is not one.
+    fn date(&mut self, key: &str, raw: &RawDate) -> Option<NaiveDate> {
+        match &raw.0 {
+            Ok(d) => Some(*d),
+            Err(why) => {
+                self.error(
+                    Problem::at(key, why.clone())
+                        .conseil("écrivez la date AAAA-MM-JJ, par exemple 2026-10-15"),
+                );
+                None
+            }
+        }
+    }
+
+    fn opt_date(&mut self, key: &str, raw: &Option<RawDate>) -> Option<NaiveDate> {
+        raw.as_ref().and_then(|r| self.date(key, r))
+    }
+
     fn date_not_after(&mut self, key: &str, date: NaiveDate, limit: NaiveDate, what: &str) {
         if date > limit {
             self.error(
@@ -163,7 +194,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
     let titulaire = raw
         .titulaire
         .as_ref()
-        .map(|t| titulaire(&mut c, t, lettre.date));
+        .and_then(|t| titulaire(&mut c, t, lettre.date));
     let decision = decision(&mut c, raw.decision.as_ref(), recours, lettre.date);
     let destinataire = raw.destinataire.as_ref().map(|d| destinataire(&mut c, d));
     let gracieux = raw
@@ -175,7 +206,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
         .as_ref()
         .map(|r| earlier(&mut c, "recours_hierarchique", r, &decision, lettre.date));
     let signalement = raw.signalement.as_ref().map(|s| Signalement {
-        date: s.date,
+        date: c.opt_date("signalement.date", &s.date),
         description: c.required("signalement.description", &s.description, MAX_LONG_CHARS),
     });
     if let Some(s) = &signalement
@@ -219,7 +250,8 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
 }
 
 fn letter_options(c: &mut Checker<'_>, l: RawLettre) -> LetterOptions {
-    let date = c.ctx.date_override.or(l.date).unwrap_or(c.ctx.today);
+    let file_date = c.opt_date("lettre.date", &l.date);
+    let date = c.ctx.date_override.or(file_date).unwrap_or(c.ctx.today);
     let mut arguments = Vec::new();
     for (i, a) in l.arguments.iter().enumerate() {
         match Argument::from_key(a.trim()) {
@@ -273,7 +305,8 @@ fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) 
         c.warnings
             .push(format!("votre adresse (demandeur.adresse) : {problem}"));
     }
-    if let Some(d) = p.date_naissance {
+    let date_naissance = c.opt_date("demandeur.date_naissance", &p.date_naissance);
+    if let Some(d) = date_naissance {
         let today = c.ctx.today;
         c.date_not_after("demandeur.date_naissance", d, today, "aujourd'hui");
     }
@@ -283,7 +316,7 @@ fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) 
         nom: c.required("demandeur.nom", &p.nom, MAX_NAME_CHARS),
         adresse,
         reside_a_l_etranger: p.reside_a_l_etranger.or(abroad_by_depot).unwrap_or(false),
-        date_naissance: p.date_naissance,
+        date_naissance,
         lieu_naissance: c.optional(
             "demandeur.lieu_naissance",
             p.lieu_naissance.as_ref(),
@@ -294,15 +327,25 @@ fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) 
     }
 }
 
-fn titulaire(c: &mut Checker<'_>, t: &RawTitulaire, letter_date: NaiveDate) -> Titulaire {
+fn titulaire(c: &mut Checker<'_>, t: &RawTitulaire, letter_date: NaiveDate) -> Option<Titulaire> {
+    let date_naissance = c.date("titulaire.date_naissance", &t.date_naissance);
+    let qualite = c.required("titulaire.qualite", &t.qualite, MAX_SHORT_CHARS);
+    let civilite = c.civilite("titulaire.civilite", t.civilite.as_ref());
+    let prenom = c.required("titulaire.prenom", &t.prenom, MAX_NAME_CHARS);
+    let nom = c.required("titulaire.nom", &t.nom, MAX_NAME_CHARS);
+    let lieu_naissance = c.optional(
+        "titulaire.lieu_naissance",
+        t.lieu_naissance.as_ref(),
+        MAX_SHORT_CHARS,
+    );
+    let date_naissance = date_naissance?;
     c.date_not_after(
         "titulaire.date_naissance",
-        t.date_naissance,
+        date_naissance,
         letter_date,
         "la date de la lettre",
     );
-    let qualite = c.required("titulaire.qualite", &t.qualite, MAX_SHORT_CHARS);
-    let age = years_between(t.date_naissance, letter_date);
+    let age = years_between(date_naissance, letter_date);
     let parent = matches!(suggest::fold(&qualite).as_str(), "mere" | "pere" | "parent");
     if parent && age >= 18 {
         c.warnings.push(format!(
@@ -310,18 +353,19 @@ fn titulaire(c: &mut Checker<'_>, t: &RawTitulaire, letter_date: NaiveDate) -> T
              sauf s'il est sous tutelle (titulaire.qualite = \"tuteur\" ou \"tutrice\")"
         ));
     }
-    Titulaire {
-        civilite: c.civilite("titulaire.civilite", t.civilite.as_ref()),
-        prenom: c.required("titulaire.prenom", &t.prenom, MAX_NAME_CHARS),
-        nom: c.required("titulaire.nom", &t.nom, MAX_NAME_CHARS),
-        date_naissance: t.date_naissance,
-        lieu_naissance: c.optional(
-            "titulaire.lieu_naissance",
-            t.lieu_naissance.as_ref(),
-            MAX_SHORT_CHARS,
-        ),
+    Some(Titulaire {
+        civilite,
+        prenom,
+        nom,
+        date_naissance,
+        lieu_naissance,
         qualite,
-    }
+    })
+}
+
+/// The « à remplir » of `recours modele`.
+fn is_placeholder(s: &str) -> bool {
+    suggest::fold(s) == "a remplir"
 }
 
 /// Whole years from `from` to `to`.
@@ -364,12 +408,13 @@ fn application(c: &mut Checker<'_>, d: &RawDemande) -> Option<Application> {
     };
     let depot = depot(c, d);
     let numero = c.optional("demande.numero", d.numero.as_ref(), MAX_SHORT_CHARS);
+    let date = c.opt_date("demande.date", &d.date);
     Some(Application {
         document: document?,
         motif: motif?,
         depot: depot?,
         numero,
-        date: d.date,
+        date,
     })
 }
 
@@ -400,6 +445,10 @@ fn depot(c: &mut Checker<'_>, d: &RawDemande) -> Option<Depot> {
                 }
             };
             let departement = match d.departement.as_deref() {
+                Some(raw) if is_placeholder(raw) => {
+                    c.text("demande.departement", raw, MAX_SHORT_CHARS);
+                    None
+                }
                 Some(raw) => {
                     match normalise_departement(raw) {
                         Ok(code) if offices.departement(&code).is_some() => Some(code),
@@ -550,13 +599,23 @@ fn decision(
                 .to_string(),
         );
     }
-    let notification = d.notification.unwrap_or(d.date);
-    if notification < d.date {
-        c.error(Problem::at("decision.notification", format!(
-            "la notification ({notification}) précède la décision ({})", d.date))
-            .conseil("la notification est le jour où vous avez reçu la décision : elle ne peut pas la précéder"));
+    let date = c.date("decision.date", &d.date);
+    let notification = c.opt_date("decision.notification", &d.notification);
+    let reference = c.optional("decision.reference", d.reference.as_ref(), MAX_SHORT_CHARS);
+    let motif = c.required("decision.motif", &d.motif, MAX_LONG_CHARS);
+    let tribunal = c.optional("decision.tribunal", d.tribunal.as_ref(), MAX_SHORT_CHARS);
+    let date = date?;
+    let notification = notification.unwrap_or(date);
+    if notification < date {
+        c.error(
+            Problem::at(
+                "decision.notification",
+                format!("la notification ({notification}) précède la décision ({date})"),
+            )
+            .conseil("la notification est le jour où vous avez reçu la décision : elle ne peut pas la précéder"),
+        );
     }
-    c.date_not_after("decision.date", d.date, letter_date, "la date de la lettre");
+    c.date_not_after("decision.date", date, letter_date, "la date de la lettre");
     c.date_not_after(
         "decision.notification",
         notification,
@@ -564,12 +623,12 @@ fn decision(
         "la date de la lettre",
     );
     Some(Decision {
-        date: d.date,
+        date,
         notification,
-        reference: c.optional("decision.reference", d.reference.as_ref(), MAX_SHORT_CHARS),
-        motif: c.required("decision.motif", &d.motif, MAX_LONG_CHARS),
+        reference,
+        motif,
         mentionne_voies_recours: d.mentionne_voies_recours.unwrap_or(true),
-        tribunal: c.optional("decision.tribunal", d.tribunal.as_ref(), MAX_SHORT_CHARS),
+        tribunal,
     })
 }
 
@@ -641,11 +700,25 @@ fn destinataire(c: &mut Checker<'_>, d: &RawDestinataire) -> AddresseeOverride {
 fn earlier(
     c: &mut Checker<'_>,
     table: &str,
-    r: &RawRecours,
+    raw: &RawRecours,
     decision: &Option<Decision>,
     letter_date: NaiveDate,
 ) -> EarlierRecours {
     let key = |k: &str| format!("{table}.{k}");
+    let envoi = c.opt_date(&key("envoi"), &raw.envoi);
+    let reception = c.opt_date(&key("reception"), &raw.reception);
+    let rejet = c.opt_date(&key("rejet"), &raw.rejet);
+    let r = EarlierRecours {
+        envoi,
+        reception,
+        rejet,
+        numero_recommande: None,
+    };
+    let numero_recommande = c.optional(
+        &key("numero_recommande"),
+        raw.numero_recommande.as_ref(),
+        MAX_SHORT_CHARS,
+    );
     if let (Some(e), Some(rc)) = (r.envoi, r.reception)
         && rc < e
     {
@@ -701,14 +774,8 @@ fn earlier(
         ));
     }
     EarlierRecours {
-        envoi: r.envoi,
-        reception: r.reception,
-        rejet: r.rejet,
-        numero_recommande: c.optional(
-            &key("numero_recommande"),
-            r.numero_recommande.as_ref(),
-            MAX_SHORT_CHARS,
-        ),
+        numero_recommande,
+        ..r
     }
 }
 

@@ -1,1 +1,217 @@
-//! TODO(skeleton): module `cli`.
+//! The command line: clap definitions (French help), and one module per command that
+//! translates arguments into calls to the library. Nothing here decides anything about
+//! letters; it only reads options, calls the pipeline and prints.
+
+mod bureaux;
+mod clap_fr;
+
+mod modele;
+mod text;
+mod verifie;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{ArgAction, Args, Parser, Subcommand};
+
+use crate::error::{Error, ExitCode};
+
+const HELP_TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Utilisation : {usage}
+
+{all-args}{after-help}";
+
+const AFTER_HELP: &str = "\
+Codes de sortie : 0 succès ; 1 échec qui ne vient pas des données (disque, erreur interne) ;
+2 dossier ou ligne de commande invalide ; 3 lot terminé avec des lignes en erreur.
+
+Exemple : recours modele > dossier.toml, complétez-le, puis recours explique dossier.toml";
+
+/// Écrit les lettres de recours contre un refus de carte d'identité ou de passeport.
+///
+/// À partir d'un dossier (fichier TOML ou JSON), recours choisit la lettre à écrire et son
+/// destinataire, calcule les délais et produit une lettre datée, prête à imprimer, en PDF.
+#[derive(Debug, Parser)]
+#[command(
+    name = "recours",
+    version,
+    help_template = HELP_TEMPLATE,
+    after_help = AFTER_HELP,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Commandes ",
+    subcommand_value_name = "COMMANDE",
+    next_help_heading = "Options "
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Affiche l'aide.
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// Affiche la version.
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Explique quelle lettre écrire, à qui, pourquoi, et les délais.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Explique(ExpliqueArgs),
+    /// Vérifie des dossiers sans rien produire (une ligne par problème).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Verifie(VerifieArgs),
+    /// Affiche un modèle de dossier commenté, à compléter.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Modele,
+    /// Liste les bureaux connus, ou celui qui est compétent pour un département.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Bureaux(BureauxArgs),
+}
+
+/// The letter's date, from `--date`.
+#[derive(Debug, Args)]
+struct DateArg {
+    /// Date de la lettre (AAAA-MM-JJ) ; sinon lettre.date du dossier, sinon aujourd'hui.
+    #[arg(long, value_name = "AAAA-MM-JJ", value_parser = parse_date_arg)]
+    date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+struct ExpliqueArgs {
+    /// Le dossier (.toml ou .json).
+    #[arg(value_name = "CAS", help_heading = "Arguments ")]
+    cas: PathBuf,
+    /// Écrit un seul objet JSON au lieu du texte.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    date: DateArg,
+}
+
+#[derive(Debug, Args)]
+struct VerifieArgs {
+    /// Un ou plusieurs dossiers (.toml ou .json).
+    #[arg(value_name = "CAS", required = true, help_heading = "Arguments ")]
+    cas: Vec<PathBuf>,
+    #[command(flatten)]
+    date: DateArg,
+}
+
+#[derive(Debug, Args)]
+struct BureauxArgs {
+    /// Code du département (« 84 », « 2A », « 974 ») ou code postal (« 84300 »).
+    #[arg(long, value_name = "CODE")]
+    departement: Option<String>,
+    /// Écrit du JSON au lieu du texte.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
+    crate::case::parse_date(s)
+}
+
+/// Parses the arguments and runs the command. `--help` and `--version` print and succeed.
+pub fn run<I, T>(args: I, out: &mut dyn Write, _err: &mut dyn Write) -> Result<ExitCode, Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind::*;
+            return match e.kind() {
+                DisplayHelp | DisplayVersion => {
+                    write_out(out, &e.render().to_string())?;
+                    Ok(ExitCode::Success)
+                }
+                _ => Err(clap_fr::translate(&e)),
+            };
+        }
+    };
+    let today = crate::clock::today();
+    match cli.command {
+        Command::Explique(_a) => unimplemented!(),
+        Command::Verifie(a) => verifie::run(&a.cas, a.date.date, today, out),
+        Command::Modele => modele::run(out),
+        Command::Bureaux(a) => bureaux::run(a.departement.as_deref(), a.json, out),
+    }
+}
+
+/// Writes to standard output; a closed pipe (`recours bureaux | head`) is not an error.
+fn write_out(out: &mut dyn Write, text: &str) -> Result<(), Error> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::io(
+            "impossible d'écrire sur",
+            std::path::Path::new("la sortie standard"),
+            e,
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn help_is_french() {
+        let mut out = Vec::new();
+        let code = run(["recours", "--help"], &mut out, &mut Vec::new()).unwrap();
+        assert_eq!(code, ExitCode::Success);
+        let help = String::from_utf8(out).unwrap();
+        assert!(help.contains("Utilisation : recours"), "{help}");
+        assert!(help.contains("Commandes"), "{help}");
+        assert!(help.contains("Affiche l'aide"), "{help}");
+        assert!(
+            !help.contains("Usage:") && !help.contains("Print help"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn unknown_command_is_a_french_usage_error() {
+        let e = run(
+            ["recours", "expliqe", "x.toml"],
+            &mut Vec::new(),
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(e.exit_code(), ExitCode::Input);
+        assert_eq!(e.to_string(), "commande inconnue « expliqe »");
+        assert_eq!(
+            e.conseil(),
+            Some("vouliez-vous dire « explique » ? (voir recours --help)")
+        );
+    }
+
+    #[test]
+    fn bad_date_option_is_refused_in_french() {
+        let e = run(
+            ["recours", "explique", "x.toml", "--date", "12/01/2026"],
+            &mut Vec::new(),
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("« 12/01/2026 » invalide pour --date"),
+            "{e}"
+        );
+        assert!(e.to_string().contains("2026-01-12"), "{e}");
+    }
+}
