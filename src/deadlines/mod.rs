@@ -7,7 +7,8 @@
 //! carries its meaning, its legal basis, a safe date and how certain it is. Files, one concept
 //! each: [`calendar`] (public holidays, working days), [`arith`] (months, délai franc),
 //! [`facts`] (input and its consistency check), [`rules`] (algorithms A, B, C and Czabaj),
-//! [`model`] (output and JSON), [`explain`] (French wording and terminal text).
+//! [`model`] (output and JSON), [`explain`] (French wording and terminal text), [`ics`]
+//! (calendar export).
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -31,6 +32,7 @@ pub mod arith;
 pub mod calendar;
 pub mod explain;
 pub mod facts;
+pub mod ics;
 pub mod model;
 pub mod rules;
 
@@ -41,5 +43,6 @@ pub use arith::{SAFETY_MARGIN_DAYS, add_months, delai_franc, safe_date};
 pub use calendar::{Calendar, Holiday, Region, easter_sunday};
 pub use explain::{NOTICE, render};
 pub use facts::{EarlierRecours, Facts, FactsError, Key, LetterKind, RecoursKind};
+pub use ics::{IcsOptions, to_ics};
 pub use model::{Certainty, Deadline, DeadlineKind, Deadlines, Trigger, Warning};
 pub use rules::{compute, compute_with};
