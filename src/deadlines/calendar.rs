@@ -194,6 +194,17 @@ impl Calendar {
     }
 }
 
+/// Whether `d` is a working day in the national calendar (see [`Calendar::is_working_day`]).
+pub fn is_working_day(d: NaiveDate) -> bool {
+    Calendar::NATIONAL.is_working_day(d)
+}
+
+/// `d` or the next working day in the national calendar (see
+/// [`Calendar::next_working_day`]).
+pub fn next_working_day(d: NaiveDate) -> NaiveDate {
+    Calendar::NATIONAL.next_working_day(d)
+}
+
 /// Easter Sunday of a Gregorian `year`, by the anonymous algorithm published by Meeus
 /// (« Astronomical Algorithms », ch. 8, after Butcher, 1876), valid for every Gregorian year.
 pub fn easter_sunday(year: i32) -> NaiveDate {
@@ -325,6 +336,13 @@ mod tests {
         // Backwards: Easter Monday 2025 (21 April) → Friday 18 April (Good Friday is a working
         // day outside Alsace-Moselle).
         assert_eq!(NAT.previous_working_day(d(2025, 4, 21)), d(2025, 4, 18));
+    }
+
+    #[test]
+    fn national_shortcuts_match_the_calendar() {
+        assert!(!is_working_day(d(2026, 7, 14)));
+        assert!(is_working_day(d(2026, 7, 15)));
+        assert_eq!(next_working_day(d(2026, 8, 15)), d(2026, 8, 17));
     }
 
     #[test]

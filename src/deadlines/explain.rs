@@ -422,7 +422,7 @@ impl fmt::Display for Warning {
                 recours.name_fr()
             ),
             Warning::DefenseurStopsNothing => "Saisir le Défenseur des droits n'interrompt ni \
-                ne suspend aucun délai : les dates ci-dessus continuent de courir. Pour \
+                ne suspend aucun délai : les délais continuent de courir. Pour \
                 contester la décision devant le juge, respectez-les."
                 .to_string(),
             Warning::SignalementNoDeadline => "Un signalement n'est pas un recours : il \
@@ -488,9 +488,11 @@ fn certainty(c: Certainty) -> &'static str {
 }
 
 fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
+    // No hyphen splitting: « faites-vous » must not become « faites- / vous ».
     let opts = textwrap::Options::new(WIDTH)
         .initial_indent(first)
-        .subsequent_indent(rest);
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for line in textwrap::wrap(text, opts) {
         out.push_str(line.trim_end());
         out.push('\n');

@@ -40,7 +40,7 @@ pub mod rules;
 mod tests;
 
 pub use arith::{SAFETY_MARGIN_DAYS, add_months, delai_franc, safe_date};
-pub use calendar::{Calendar, Holiday, Region, easter_sunday};
+pub use calendar::{Calendar, Holiday, Region, easter_sunday, is_working_day, next_working_day};
 pub use explain::{NOTICE, render};
 pub use facts::{EarlierRecours, Facts, FactsError, Key, LetterKind, RecoursKind};
 pub use ics::{IcsOptions, to_ics};

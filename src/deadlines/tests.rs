@@ -277,7 +277,8 @@ fn rows() -> Vec<Row> {
             ["2026-12-21", "2027-02-23", "2026-12-21", ""]),
         // No postmark, but received 1 Dec (before A): it was sent in time. Implicit Monday
         // 1 Feb 2027 → Friday 2 Apr.
-        row("envoi-unknown-received-in-time", with(facts(Defenseur, "2027-03-01", "2026-10-20"), |f| {
+        row("envoi-unknown-received-in-time",
+            with(facts(Defenseur, "2027-03-01", "2026-10-20"), |f| {
                 f.gracieux = rec("", "2026-12-01", "") }),
             ["2026-12-21", "2027-02-01", "2027-04-02", ""]),
         // No postmark and received 28 Dec (after A): cannot tell; conservatively from the
@@ -822,6 +823,9 @@ fn rendered_text_fits_80_columns_and_says_everything() {
             assert!(text.contains(&first_words), "{}: {first_words}", r.why);
         }
     }
+    // No split inside a hyphenated word.
+    let text = render(&case("late-gracieux"));
+    assert!(!text.lines().any(|l| l.ends_with("faites-")), "{text}");
     let text = render(&case("contract-example"));
     assert!(text.contains("le lundi 21 décembre 2026"), "{text}");
     assert!(
@@ -829,4 +833,95 @@ fn rendered_text_fits_80_columns_and_says_everything() {
         "{text}"
     );
     assert!(text.contains("CE 15 déc. 2023, n°\u{a0}472836"), "{text}");
+}
+
+// ---- Properties of whole computations -------------------------------------------------------
+
+mod properties {
+    use super::*;
+    use crate::deadlines::arith::add_months;
+    use proptest::prelude::*;
+
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        (0i64..36_500).prop_map(|n| day("2001-01-01") + chrono::Duration::days(n))
+    }
+
+    fn working(x: NaiveDate) -> bool {
+        Calendar::NATIONAL.is_working_day(x)
+    }
+
+    /// A Défenseur letter a year after `n`, with a gracieux sent `sent` days after `n` and
+    /// received `delay` days later, optionally abroad.
+    fn with_gracieux(n: NaiveDate, sent: i64, delay: i64, abroad: bool) -> Facts {
+        let envoi = n + chrono::Duration::days(sent);
+        let reception = envoi + chrono::Duration::days(delay);
+        Facts {
+            letter: Defenseur,
+            letter_date: n + chrono::Duration::days(400),
+            notification: Some(n),
+            voies_mentionnees: true,
+            lives_abroad: abroad,
+            gracieux: Some(EarlierRecours {
+                envoi: Some(envoi),
+                reception: Some(reception),
+                rejet: None,
+            }),
+            hierarchique: None,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn limits_fall_on_working_days_after_two_months(
+            n in any_date(), sent in 0i64..90, delay in 0i64..20, abroad in any::<bool>()
+        ) {
+            let dl = compute(&with_gracieux(n, sent, delay, abroad)).unwrap();
+            let a = dl.recours_administratif.unwrap();
+            prop_assert!(working(a.date));
+            prop_assert!(a.date >= add_months(n, 2));
+            let t = dl.tribunal.unwrap();
+            prop_assert!(working(t.date));
+            prop_assert!(t.date >= add_months(t.trigger.date(), 2));
+            prop_assert!(t.safe.unwrap() < t.date && working(t.safe.unwrap()));
+            // In time iff postmarked by A; then the limit runs from the implicit rejection.
+            let envoi = n + chrono::Duration::days(sent);
+            if envoi <= a.date {
+                prop_assert!(matches!(t.trigger, Trigger::ImplicitRejection(..)));
+            } else {
+                prop_assert_eq!(t.trigger, Trigger::Notification(n));
+            }
+        }
+
+        #[test]
+        fn later_receipt_never_gives_an_earlier_court_limit(
+            n in any_date(), delay in 0i64..30, extra in 0i64..30
+        ) {
+            // Sent on the notification day, so always in time.
+            let early = compute(&with_gracieux(n, 0, delay, false)).unwrap();
+            let late = compute(&with_gracieux(n, 0, delay + extra, false)).unwrap();
+            prop_assert!(early.tribunal.unwrap().date <= late.tribunal.unwrap().date);
+            prop_assert!(
+                early.rejet_implicite.unwrap().date <= late.rejet_implicite.unwrap().date
+            );
+        }
+
+        #[test]
+        fn later_notification_never_gives_earlier_limits(n in any_date(), gap in 0i64..400) {
+            let f = |n: NaiveDate| {
+                compute(&facts(Gracieux, "2199-01-01", &model::iso(n))).unwrap()
+            };
+            let (x, y) = (f(n), f(n + chrono::Duration::days(gap)));
+            let a = |d: &Deadlines| d.recours_administratif.as_ref().unwrap().date;
+            prop_assert!(a(&x) <= a(&y));
+            prop_assert!(x.tribunal.unwrap().date <= y.tribunal.unwrap().date);
+        }
+
+        #[test]
+        fn rendering_never_exceeds_80_columns(
+            n in any_date(), sent in 0i64..90, delay in 0i64..20, abroad in any::<bool>()
+        ) {
+            let text = render(&compute(&with_gracieux(n, sent, delay, abroad)).unwrap());
+            prop_assert!(text.lines().all(|l| l.chars().count() <= explain::WIDTH));
+        }
+    }
 }
