@@ -284,11 +284,12 @@ fn action(kind: DeadlineKind) -> &'static str {
     }
 }
 
+/// « qu'un jour » / « que 4 jours », after « il ne reste ».
 fn days(n: i64) -> String {
     if n == 1 {
-        "un jour".to_string()
+        "qu'un jour".to_string()
     } else {
-        format!("{n} jours")
+        format!("que {n} jours")
     }
 }
 
@@ -360,7 +361,7 @@ impl fmt::Display for Warning {
                 date: d,
                 days: n,
             } => format!(
-                "Attention : il ne reste que {} pour {}, au plus tard {}.",
+                "Attention : il ne reste {} pour {}, au plus tard {}.",
                 days(n),
                 action(kind),
                 long_date(d)
@@ -557,4 +558,75 @@ pub fn render(d: &Deadlines) -> String {
     }
     wrap_into(&mut out, NOTICE, "", "");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn typography_follows_the_house_rules() {
+        assert_eq!(
+            typo("Fondement : art. 1 ; n° 42 ! « oui » l'an ?"),
+            "Fondement\u{a0}: art. 1\u{202f}; n°\u{a0}42\u{202f}! «\u{202f}oui\u{202f}» l’an\u{202f}?"
+        );
+        // Idempotent, so text can be typeset twice without damage.
+        let once = typo("a : b ; c");
+        assert_eq!(typo(&once), once);
+    }
+
+    #[test]
+    fn soon_says_one_day_in_the_singular() {
+        let w = |days| Warning::Soon {
+            kind: DeadlineKind::Tribunal,
+            date: d(2026, 12, 21),
+            days,
+        };
+        assert!(
+            w(1).to_string().contains("il ne reste qu’un jour"),
+            "{}",
+            w(1)
+        );
+        assert!(
+            w(4).to_string().contains("il ne reste que 4 jours"),
+            "{}",
+            w(4)
+        );
+        assert!(
+            w(4).to_string()
+                .contains("au plus tard le lundi 21 décembre 2026")
+        );
+    }
+
+    #[test]
+    fn roll_over_names_the_reason_and_the_skipped_holiday() {
+        let cal = Calendar::NATIONAL;
+        // Saturday 4 April 2026 → Tuesday 7 April, Easter Monday skipped.
+        let s = rolled_over(d(2026, 4, 4), d(2026, 4, 7), &cal);
+        assert!(s.contains("comme c’est un samedi"), "{s}");
+        assert!(
+            s.contains("le lundi 6 avril 2026 est férié\u{a0}: le lundi de Pâques"),
+            "{s}"
+        );
+        // A holiday on a weekday.
+        let s = rolled_over(d(2026, 7, 14), d(2026, 7, 15), &cal);
+        assert!(s.contains("un jour férié (la fête nationale)"), "{s}");
+    }
+
+    #[test]
+    fn warnings_name_the_case_file_keys() {
+        let w = Warning::EnvoiUnknown {
+            recours: RecoursKind::Hierarchique,
+            deadline: d(2026, 12, 21),
+        };
+        assert!(w.to_string().contains("recours_hierarchique.envoi"));
+        let w = Warning::BeforeNotification {
+            recours: RecoursKind::Gracieux,
+        };
+        assert!(w.to_string().contains("decision.notification"));
+    }
 }
