@@ -4,6 +4,7 @@
 
 mod bureaux;
 mod clap_fr;
+mod explique;
 
 mod modele;
 mod text;
@@ -90,6 +91,9 @@ struct ExpliqueArgs {
     /// Écrit un seul objet JSON au lieu du texte.
     #[arg(long)]
     json: bool,
+    /// Écrit aussi les dates dans un fichier calendrier (.ics), avec des rappels.
+    #[arg(long, value_name = "FICHIER.ics")]
+    ics: Option<PathBuf>,
     #[command(flatten)]
     date: DateArg,
 }
@@ -118,7 +122,7 @@ fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// Parses the arguments and runs the command. `--help` and `--version` print and succeed.
-pub fn run<I, T>(args: I, out: &mut dyn Write, _err: &mut dyn Write) -> Result<ExitCode, Error>
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode, Error>
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -138,7 +142,17 @@ where
     };
     let today = crate::clock::today();
     match cli.command {
-        Command::Explique(_a) => unimplemented!(),
+        Command::Explique(a) => explique::run(
+            explique::Request {
+                cas: &a.cas,
+                json: a.json,
+                ics: a.ics.as_ref(),
+                date: a.date.date,
+                today,
+            },
+            out,
+            err,
+        ),
         Command::Verifie(a) => verifie::run(&a.cas, a.date.date, today, out),
         Command::Modele => modele::run(out),
         Command::Bureaux(a) => bureaux::run(a.departement.as_deref(), a.json, out),

@@ -12,18 +12,8 @@ use thiserror::Error;
 use super::model::iso;
 use crate::french::date::date as fr_date;
 
-/// The letter being written now, as far as deadlines are concerned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum LetterKind {
-    /// A recours gracieux to the authority that decided.
-    Gracieux,
-    /// A recours hiérarchique to that authority's superior.
-    Hierarchique,
-    /// An information letter about a problem at the mairie's counter: no decision, no délai.
-    Signalement,
-    /// A referral to the Défenseur des droits, which stops no délai.
-    Defenseur,
-}
+/// The letter being written now: the case file's `recours`, one type for the whole pipeline.
+pub use crate::case::LetterKind;
 
 impl LetterKind {
     /// The kind of recours administratif this letter is, if it is one.

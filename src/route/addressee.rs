@@ -292,14 +292,20 @@ fn decider(
             let coverage = office.couverture.as_ref();
             raisons.push(Reason::new(
                 format!(
-                    "{why} : pour {dep_name}, {} (région {}). Confiance dans ce rattachement : {}{}.",
+                    "{why} : pour le département {dep_name}, {} (région {}). Confiance dans ce \
+                     rattachement : {}{}.",
                     short_name(office),
                     office.region,
                     coverage.map_or("", |c| c.confiance.as_str()),
-                    coverage.filter(|c| !c.preuve.is_empty()).map_or(String::new(), |c| format!(" ; {}", c.preuve)),
+                    coverage
+                        .filter(|c| !c.preuve.is_empty())
+                        .map_or(String::new(), |c| format!(" ; {}", c.preuve)),
                 ),
                 if gracieux {
-                    format!("CRPA art. L410-1, 2° ; {}", coverage.map_or(SEED, |c| c.source.as_str()))
+                    format!(
+                        "CRPA art. L410-1, 2° ; {}",
+                        coverage.map_or(SEED, |c| c.source.as_str())
+                    )
                 } else {
                     SEED.to_string()
                 },
