@@ -27,7 +27,7 @@ pub enum ExitCode {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A case file that cannot be used.
-    #[error("{0}")]
+    #[error(transparent)]
     Case(#[from] CaseError),
     /// Several case files that cannot be used (`recours verifie`); already printed.
     #[error("{fichiers} dossier(s) invalide(s)")]

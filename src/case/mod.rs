@@ -171,6 +171,9 @@ fn parse_toml(text: &str) -> Result<raw::RawCase, Problem> {
 }
 
 fn toml_syntax_problem(text: &str, line: Option<usize>, message: &str) -> Problem {
+    if let Some(p) = line.and_then(|l| impossible_toml_date(text, l)) {
+        return p;
+    }
     let shown = line
         .and_then(|l| text.lines().nth(l - 1))
         .map(|l| format!(" : « {} »", l.trim()))
@@ -205,6 +208,37 @@ fn toml_syntax_problem(text: &str, line: Option<usize>, message: &str) -> Proble
     Problem::file(format!("{what}{shown}"))
         .ligne(line)
         .conseil(conseil)
+}
+
+/// `notification = 2026-09-31` is a TOML syntax error; say it as the date problem it is.
+fn impossible_toml_date(text: &str, line: usize) -> Option<Problem> {
+    let src = text.lines().nth(line - 1)?;
+    let (key, value) = src.split_once('=')?;
+    let value = value.split('#').next()?.trim();
+    let shaped = value.len() == 10
+        && value.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return None;
+    }
+    let why = dates::parse_iso(value).err()?;
+    let table = text
+        .lines()
+        .take(line - 1)
+        .filter_map(|l| l.trim().strip_prefix('[').and_then(|l| l.strip_suffix(']')))
+        .last()
+        .map(|t| format!("{}.", t.trim()))
+        .unwrap_or_default();
+    Some(
+        Problem::at(format!("{table}{}", key.trim()), why)
+            .ligne(Some(line))
+            .conseil("écrivez une date qui existe, AAAA-MM-JJ"),
+    )
 }
 
 fn parse_json(text: &str) -> Result<raw::RawCase, Problem> {

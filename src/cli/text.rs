@@ -15,8 +15,7 @@ impl Report {
         if !self.out.is_empty() {
             self.out.push('\n');
         }
-        self.out.push_str(title);
-        self.out.push('\n');
+        self.hanging(0, "", title);
     }
 
     /// A paragraph wrapped at [`WIDTH`], every line indented by `indent` spaces.

@@ -1,1 +1,10 @@
-//! Integration tests: drive the real `recours` binary over fixture folders.
+//! Integration tests: drive the real `recours` binary over fixture folders, hermetically (see
+//! `harness`). One binary for all scenarios keeps link time down.
+
+mod harness;
+
+mod bureaux;
+mod cli;
+mod explique;
+mod invalid;
+mod verifie;
