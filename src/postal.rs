@@ -73,6 +73,56 @@ pub fn is_postcode_line(line: &str) -> bool {
     digits == 5 && t[5..].starts_with(' ') && t.len() > 6
 }
 
+/// A recipient address as typed, normalised for sorting machines: La Poste's « three last
+/// lines » (the street, the lieu-dit or post-office box, the postcode and town), and a country
+/// line after them, in capitals without accents or punctuation. The first line (the
+/// recipient's name) and service lines above the street stay as typed. Without a French
+/// postcode line, the lines from the first street-looking one are normalised.
+pub fn normalise_block(lines: &[String]) -> Vec<String> {
+    let first_machine = match lines.iter().rposition(|l| is_postcode_line(l)) {
+        Some(p) => Some(p.saturating_sub(2).max(1).min(p)),
+        None => lines
+            .iter()
+            .skip(1)
+            .position(|l| is_street_line(l))
+            .map(|i| i + 1),
+    };
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| match first_machine {
+            Some(f) if i >= f => machine_line(l),
+            _ => l.trim().to_string(),
+        })
+        .collect()
+}
+
+/// The sender's address: as typed, but the postcode line's town in capitals (« 84300
+/// CAVAILLON »), as French letters write it.
+pub fn sender_block(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| {
+            if is_postcode_line(l) {
+                machine_line(l)
+            } else {
+                l.trim().to_string()
+            }
+        })
+        .collect()
+}
+
+/// « 12 rue des Lilas », « BP 71014 », « CS 60022 »: the lines La Poste reads by machine.
+fn is_street_line(line: &str) -> bool {
+    let t = line.trim();
+    let upper = t.to_ascii_uppercase();
+    t.starts_with(|c: char| c.is_ascii_digit())
+        || upper.starts_with("BP ")
+        || upper.starts_with("CS ")
+        || upper.starts_with("TSA ")
+        || upper.starts_with("LIBRE REPONSE")
+}
+
 /// What breaks La Poste's rules in an address block the user typed, as French sentences.
 /// `lines` includes the identity line(s).
 pub fn problems(lines: &[String]) -> Vec<String> {
@@ -126,6 +176,57 @@ mod tests {
             cedex: "Cedex 08".into(),
         };
         assert_eq!(a.lines(), vec!["PLACE BEAUVAU", "75800 PARIS CEDEX 08"]);
+    }
+
+    #[test]
+    fn typed_blocks_are_normalised_from_the_street_line() {
+        let typed: Vec<String> = [
+            "Préfecture du Var",
+            "Service des titres",
+            "Boulevard du 112e RI",
+            "CS 31209",
+            "83070 Toulon Cedex",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            normalise_block(&typed),
+            vec![
+                "Préfecture du Var",
+                "Service des titres",
+                "BOULEVARD DU 112E RI",
+                "CS 31209",
+                "83070 TOULON CEDEX"
+            ]
+        );
+        let typed: Vec<String> = [
+            "Consulat général",
+            "1, rue Prince Moulay Abdallah",
+            "20000 Casablanca",
+            "Maroc",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            normalise_block(&typed),
+            vec![
+                "Consulat général",
+                "1 RUE PRINCE MOULAY ABDALLAH",
+                "20000 CASABLANCA",
+                "MAROC"
+            ]
+        );
+        let foreign: Vec<String> = ["Ambassade de France", "Rue X", "12 avenue Y", "Rabat"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            normalise_block(&foreign),
+            vec!["Ambassade de France", "Rue X", "12 AVENUE Y", "RABAT"]
+        );
+        assert_eq!(
+            sender_block(&["12 rue des Lilas".into(), "84300 Cavaillon".into()]),
+            vec!["12 rue des Lilas", "84300 CAVAILLON"]
+        );
     }
 
     #[test]

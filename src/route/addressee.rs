@@ -84,7 +84,7 @@ impl Candidate {
                 ]
             }
             "defenseur-des-droits" => vec!["defenseur des droits".into()],
-            _ => vec![fold(&o.ville), "centre d expertise".into()],
+            _ => vec![fold(&o.ville), "centre d expertise".into(), "cert".into()],
         };
         Candidate {
             id: o.id.clone(),
@@ -328,7 +328,11 @@ fn decider(
                 format!("le consul général de France {}", a_ville(ville)),
                 vec!["Consulat général de France".to_string(), a_ville(ville)],
                 Fonction::ConsulGeneral,
-                vec!["consul".into()],
+                vec![
+                    "consul".into(),
+                    "consulat".into(),
+                    "consulat general".into(),
+                ],
             )))
         }
         Depot::Ambassade { pays, ville } => {
@@ -346,7 +350,11 @@ fn decider(
                 format!("l'ambassadeur de France {}", pays.locatif()),
                 ambassade_lines(pays),
                 Fonction::Ambassadeur,
-                vec!["ambassad".into()],
+                vec![
+                    "ambassade".into(),
+                    "ambassadeur".into(),
+                    "ambassadrice".into(),
+                ],
             )))
         }
     }

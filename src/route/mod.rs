@@ -15,7 +15,7 @@ mod next_steps;
 
 use serde::Serialize;
 
-pub use addressee::Addressee;
+pub use addressee::{Addressee, a_ville};
 pub use court::CourtHint;
 
 use crate::case::{Case, LetterKind};

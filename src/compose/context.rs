@@ -1,0 +1,384 @@
+//! The facts a template can use, as a Tera context.
+//!
+//! Everything here is data: names, dates (ISO, formatted by the `date_fr` and `date_longue`
+//! filters), keys such as `demande.motif`, and the addressee lines and forms of address that
+//! routing chose. Sentences belong to the templates. The names are documented for template
+//! authors in `letter_templates/README.md`; keys are always present (null when unknown), so a
+//! template can test them without tripping over an undefined variable.
+
+use serde::Serialize;
+
+use crate::case::{Depot, EarlierRecours};
+use crate::deadlines::model::iso;
+use crate::plan::Plan;
+use crate::postal;
+
+#[derive(Debug, Serialize)]
+pub(super) struct LetterContext<'a> {
+    lettre: Lettre<'a>,
+    expediteur: Expediteur<'a>,
+    titulaire: Option<Titulaire<'a>>,
+    demande: Demande<'a>,
+    decision: Option<Decision<'a>>,
+    destinataire: Destinataire<'a>,
+    decideur: Decideur,
+    recours_gracieux: Option<Recours<'a>>,
+    recours_hierarchique: Option<Recours<'a>>,
+    signalement: Option<Signalement<'a>>,
+    delais: Delais,
+}
+
+#[derive(Debug, Serialize)]
+struct Lettre<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    date: String,
+    lieu: String,
+    recommande: bool,
+    numero_recommande: Option<&'a str>,
+    arguments: Vec<&'static str>,
+    paragraphes: &'a [String],
+    demande: Option<&'a str>,
+    pieces_jointes: &'a [String],
+    pieces_jointes_par_defaut: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Expediteur<'a> {
+    civilite: Option<&'static str>,
+    prenom: &'a str,
+    nom: &'a str,
+    adresse: Vec<String>,
+    telephone: Option<&'a str>,
+    courriel: Option<&'a str>,
+    date_naissance: Option<String>,
+    lieu_naissance: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct Titulaire<'a> {
+    civilite: Option<&'static str>,
+    prenom: &'a str,
+    nom: &'a str,
+    date_naissance: String,
+    lieu_naissance: Option<&'a str>,
+    qualite: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct Demande<'a> {
+    document: &'static str,
+    motif: &'static str,
+    depot: &'static str,
+    departement: Option<&'a str>,
+    departement_nom: Option<String>,
+    commune: Option<&'a str>,
+    pays: Option<&'a str>,
+    pays_locatif: Option<String>,
+    ville: Option<&'a str>,
+    ville_locatif: Option<String>,
+    numero: Option<&'a str>,
+    date: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Decision<'a> {
+    date: String,
+    notification: String,
+    reference: Option<&'a str>,
+    motif: &'a str,
+    mentionne_voies_recours: bool,
+    tribunal: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct Destinataire<'a> {
+    id: &'a str,
+    nom: &'a str,
+    lignes: Vec<String>,
+    adresse_connue: bool,
+    adresse_statut: &'static str,
+    appel: &'a str,
+    appel_nu: &'a str,
+    consideration: String,
+}
+
+/// The authority that took the decision, named with its article, for sentences such as
+/// « le consul général de France à Casablanca a rejeté… » and « auprès du Centre… ».
+#[derive(Debug, Serialize)]
+struct Decideur {
+    avec_article: String,
+    de: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Recours<'a> {
+    envoi: Option<String>,
+    reception: Option<String>,
+    rejet: Option<String>,
+    numero_recommande: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct Signalement<'a> {
+    date: Option<String>,
+    description: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct Delais {
+    limite_recours_administratif: Option<String>,
+    rejet_implicite: Option<String>,
+    limite_tribunal: Option<String>,
+}
+
+pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
+    let c = &plan.case;
+    let a = &plan.route.destinataire;
+    let offices = crate::offices::Offices::builtin();
+    let lieu = c
+        .lettre
+        .lieu
+        .clone()
+        .unwrap_or_else(|| sender_town(&c.demandeur.adresse));
+    let (departement, departement_nom, commune, pays, pays_locatif, ville, ville_locatif) =
+        match &c.demande.depot {
+            Depot::Mairie {
+                departement,
+                commune,
+                ..
+            } => (
+                Some(departement.as_str()),
+                offices.departement(departement).map(|d| d.nom.clone()),
+                commune.as_deref(),
+                None,
+                None,
+                None,
+                None,
+            ),
+            Depot::Consulat { pays, ville } => (
+                None,
+                None,
+                None,
+                Some(pays.nom.as_str()),
+                Some(pays.locatif()),
+                Some(ville.as_str()),
+                Some(crate::route::a_ville(ville)),
+            ),
+            Depot::Ambassade { pays, ville } => (
+                None,
+                None,
+                None,
+                Some(pays.nom.as_str()),
+                Some(pays.locatif()),
+                ville.as_deref(),
+                ville.as_deref().map(crate::route::a_ville),
+            ),
+        };
+    let mut lignes = a.lignes.clone();
+    lignes.extend(
+        if a.adresse_statut == crate::offices::AddressStatus::Fournie {
+            postal::normalise_block(&a.adresse)
+        } else {
+            a.adresse.clone()
+        },
+    );
+    LetterContext {
+        lettre: Lettre {
+            kind: c.recours.as_str(),
+            date: iso(c.lettre.date),
+            lieu,
+            recommande: c.lettre.recommande,
+            numero_recommande: c.lettre.numero_recommande.as_deref(),
+            arguments: c.lettre.arguments.iter().map(|a| a.as_str()).collect(),
+            paragraphes: &c.lettre.paragraphes,
+            demande: c.lettre.demande.as_deref(),
+            pieces_jointes: &c.lettre.pieces_jointes,
+            pieces_jointes_par_defaut: c.lettre.pieces_jointes_par_defaut,
+        },
+        expediteur: Expediteur {
+            civilite: c.demandeur.civilite.map(|c| c.as_str()),
+            prenom: &c.demandeur.prenom,
+            nom: &c.demandeur.nom,
+            adresse: postal::sender_block(&c.demandeur.adresse),
+            telephone: c.demandeur.telephone.as_deref(),
+            courriel: c.demandeur.courriel.as_deref(),
+            date_naissance: c.demandeur.date_naissance.map(iso),
+            lieu_naissance: c.demandeur.lieu_naissance.as_deref(),
+        },
+        titulaire: c.titulaire.as_ref().map(|t| Titulaire {
+            civilite: t.civilite.map(|c| c.as_str()),
+            prenom: &t.prenom,
+            nom: &t.nom,
+            date_naissance: iso(t.date_naissance),
+            lieu_naissance: t.lieu_naissance.as_deref(),
+            qualite: &t.qualite,
+        }),
+        demande: Demande {
+            document: c.demande.document.as_str(),
+            motif: c.demande.motif.as_str(),
+            depot: match c.demande.depot {
+                Depot::Mairie { .. } => "mairie",
+                Depot::Consulat { .. } => "consulat",
+                Depot::Ambassade { .. } => "ambassade",
+            },
+            departement,
+            departement_nom,
+            commune,
+            pays,
+            pays_locatif,
+            ville,
+            ville_locatif,
+            numero: c.demande.numero.as_deref(),
+            date: c.demande.date.map(iso),
+        },
+        decision: c.decision.as_ref().map(|d| Decision {
+            date: iso(d.date),
+            notification: iso(d.notification),
+            reference: d.reference.as_deref(),
+            motif: &d.motif,
+            mentionne_voies_recours: d.mentionne_voies_recours,
+            tribunal: d.tribunal.as_deref(),
+        }),
+        destinataire: Destinataire {
+            id: &a.id,
+            nom: &a.nom,
+            adresse_connue: !a.adresse.is_empty(),
+            lignes,
+            adresse_statut: a.adresse_statut.as_str(),
+            appel: &a.appel,
+            appel_nu: a.appel.trim_end_matches(','),
+            consideration: consideration(&a.formule),
+        },
+        decideur: decideur(plan),
+        recours_gracieux: c.recours_gracieux.as_ref().map(recours),
+        recours_hierarchique: c.recours_hierarchique.as_ref().map(recours),
+        signalement: c.signalement.as_ref().map(|s| Signalement {
+            date: s.date.map(iso),
+            description: &s.description,
+        }),
+        delais: Delais {
+            limite_recours_administratif: plan
+                .deadlines
+                .recours_administratif
+                .as_ref()
+                .map(|d| iso(d.date)),
+            rejet_implicite: plan.deadlines.rejet_implicite.as_ref().map(|d| iso(d.date)),
+            limite_tribunal: plan.deadlines.tribunal.as_ref().map(|d| iso(d.date)),
+        },
+    }
+}
+
+fn recours(r: &EarlierRecours) -> Recours<'_> {
+    Recours {
+        envoi: r.envoi.map(iso),
+        reception: r.reception.map(iso),
+        rejet: r.rejet.map(iso),
+        numero_recommande: r.numero_recommande.as_deref(),
+    }
+}
+
+/// « ma haute considération », taken from the closing routing chose, so the template and
+/// `recours explique` always agree.
+fn consideration(formule: &str) -> String {
+    formule
+        .split_once("l'expression de ")
+        .map(|(_, rest)| rest.trim_end_matches('.').to_string())
+        .unwrap_or_else(|| "ma considération distinguée".to_string())
+}
+
+/// The town of the sender's postcode line (« 84300 Cavaillon » → « Cavaillon »), else the
+/// last address line.
+fn sender_town(adresse: &[String]) -> String {
+    adresse
+        .iter()
+        .rev()
+        .find(|l| postal::is_postcode_line(l))
+        .map(|l| l.trim()[6..].trim())
+        .map(|t| {
+            t.split(" CEDEX")
+                .next()
+                .unwrap_or(t)
+                .split(" Cedex")
+                .next()
+                .unwrap_or(t)
+                .to_string()
+        })
+        .or_else(|| adresse.last().cloned())
+        .unwrap_or_default()
+}
+
+fn decideur(plan: &Plan) -> Decideur {
+    let offices = crate::offices::Offices::builtin();
+    let both = |name: String| {
+        let de = if let Some(rest) = name.strip_prefix("le ") {
+            format!("du {rest}")
+        } else if let Some(rest) = name.strip_prefix("l'") {
+            format!("de l'{rest}")
+        } else {
+            format!("de {name}")
+        };
+        Decideur {
+            avec_article: name,
+            de,
+        }
+    };
+    match &plan.case.demande.depot {
+        Depot::Mairie { departement, .. } => match offices.cert_for(departement) {
+            Some(o) if o.id == "prefecture-de-police" => both("le préfet de police".to_string()),
+            Some(o) => {
+                let town = o
+                    .destinataire
+                    .last()
+                    .map_or("", |l| l.trim_start_matches("titres (Cert) "));
+                both(format!(
+                    "le Centre d'expertise et de ressources titres (Cert) {town}"
+                ))
+            }
+            None => both("l'autorité qui a pris la décision".to_string()),
+        },
+        Depot::Consulat { ville, .. } => both(format!(
+            "le consul général de France {}",
+            crate::route::a_ville(ville)
+        )),
+        Depot::Ambassade { pays, .. } => {
+            both(format!("l'ambassadeur de France {}", pays.locatif()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sender_town_comes_from_the_postcode_line() {
+        assert_eq!(
+            sender_town(&["12 rue des Lilas".into(), "84300 Cavaillon".into()]),
+            "Cavaillon"
+        );
+        assert_eq!(
+            sender_town(&["BP 12".into(), "75800 Paris Cedex 08".into()]),
+            "Paris"
+        );
+        assert_eq!(
+            sender_town(&[
+                "24 bd d'Anfa".into(),
+                "20000 Casablanca".into(),
+                "MAROC".into()
+            ]),
+            "Casablanca"
+        );
+        assert_eq!(sender_town(&["Rue X".into(), "Tunis".into()]), "Tunis");
+    }
+
+    #[test]
+    fn consideration_is_read_from_the_closing() {
+        assert_eq!(
+            consideration(
+                "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma haute considération."
+            ),
+            "ma haute considération"
+        );
+    }
+}
