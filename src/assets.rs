@@ -121,3 +121,11 @@ pub static TEMPLATES: &[(&str, &str)] = &[
         include_str!("../letter_templates/arguments/pieces-nationalite.tera"),
     ),
 ];
+
+// ---- Case files shown to users (src/cli/) ------------------------------------------------
+
+/// The annotated starter case file `recours modele` prints.
+pub const MODELE: &str = include_str!("cli/modele.toml");
+
+/// The example case `recours exemple` renders (a renewal refused at Cavaillon).
+pub const EXEMPLE: &str = include_str!("cli/exemple.toml");

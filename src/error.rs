@@ -51,6 +51,9 @@ pub enum Error {
         /// How to fix it.
         conseil: Option<String>,
     },
+    /// A letter template could not be used (exit 2: templates are input, ours are tested).
+    #[error(transparent)]
+    Compose(#[from] crate::compose::ComposeError),
     /// Reading or writing a file failed.
     #[error("{action} « {} » : {}", chemin.display(), io_reason(source))]
     Io {

@@ -21,6 +21,7 @@ pub mod letter;
 pub mod offices;
 pub mod output;
 pub mod pdf;
+pub mod pipeline;
 pub mod plan;
 pub mod postal;
 pub mod route;

@@ -5,6 +5,8 @@
 mod bureaux;
 mod clap_fr;
 mod explique;
+mod lettre;
+mod lot;
 
 mod modele;
 mod text;
@@ -61,9 +63,18 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Écrit la lettre d'exemple (renouvellement refusé à Cavaillon) en PDF.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Exemple(ExempleArgs),
+    /// Écrit la lettre qu'appelle un dossier, en PDF prêt à imprimer.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Lettre(LettreArgs),
     /// Explique quelle lettre écrire, à qui, pourquoi, et les délais.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Explique(ExpliqueArgs),
+    /// Écrit une lettre par ligne d'un tableau (.csv) ou d'un fichier .jsonl.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Lot(LotArgs),
     /// Vérifie des dossiers sans rien produire (une ligne par problème).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Verifie(VerifieArgs),
@@ -81,6 +92,71 @@ struct DateArg {
     /// Date de la lettre (AAAA-MM-JJ) ; sinon lettre.date du dossier, sinon aujourd'hui.
     #[arg(long, value_name = "AAAA-MM-JJ", value_parser = parse_date_arg)]
     date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+struct ExempleArgs {
+    /// Fichier PDF à écrire (par défaut : lettre-exemple.pdf).
+    #[arg(short = 'o', long = "sortie", value_name = "FICHIER.pdf")]
+    output: Option<PathBuf>,
+    /// Affiche le texte de la lettre au lieu d'écrire le PDF.
+    #[arg(long)]
+    texte: bool,
+}
+
+#[derive(Debug, Args)]
+struct LettreArgs {
+    /// Le dossier (.toml ou .json).
+    #[arg(value_name = "CAS", help_heading = "Arguments ")]
+    cas: PathBuf,
+    /// Fichier PDF à écrire (par défaut : le nom du dossier avec .pdf).
+    #[arg(short = 'o', long = "sortie", value_name = "FICHIER.pdf")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    date: DateArg,
+    /// Dossier de modèles qui remplacent, par leur nom, ceux de recours.
+    #[arg(long, value_name = "DOSSIER")]
+    modeles: Option<PathBuf>,
+    /// Affiche le texte de la lettre au lieu d'écrire le PDF.
+    #[arg(long)]
+    texte: bool,
+}
+
+#[derive(Debug, Args)]
+struct LotArgs {
+    /// Le tableau (.csv, colonnes nommées par les clés du dossier : demandeur.nom…) ou un
+    /// fichier .jsonl (un dossier JSON par ligne).
+    #[arg(value_name = "ENTREE", help_heading = "Arguments ")]
+    entree: PathBuf,
+    /// Dossier où écrire les lettres et rapport.csv.
+    #[arg(short = 'o', long = "sortie", value_name = "DOSSIER", required = true)]
+    output: PathBuf,
+    /// Nombre de lettres produites en parallèle (par défaut : tous les cœurs).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    jobs: Option<u16>,
+    #[command(flatten)]
+    date: DateArg,
+    /// Dossier de modèles qui remplacent, par leur nom, ceux de recours.
+    #[arg(long, value_name = "DOSSIER")]
+    modeles: Option<PathBuf>,
+    /// Modèle des noms de fichiers : {ligne}, {nom}, {prenom}, {recours} (par défaut « {ligne}-{nom} »).
+    #[arg(long, value_name = "MODELE")]
+    noms: Option<String>,
+    /// Ne refait que les lettres absentes ou plus anciennes que le tableau.
+    #[arg(long, conflicts_with = "force")]
+    reprendre: bool,
+    /// Refait toutes les lettres, même si le dossier contient déjà un lot.
+    #[arg(long)]
+    force: bool,
+    /// Écrit aussi toutes les lettres, dans l'ordre, dans un seul PDF à imprimer.
+    #[arg(long, value_name = "FICHIER.pdf")]
+    assemble: Option<PathBuf>,
+    /// Avec --assemble : chaque lettre commence sur une page impaire (impression recto verso).
+    #[arg(long, requires = "assemble")]
+    recto_verso: bool,
+    /// N'affiche pas la barre de progression.
+    #[arg(short = 'q', long)]
+    quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -142,6 +218,44 @@ where
     };
     let today = crate::clock::today();
     match cli.command {
+        Command::Exemple(a) => lettre::exemple(
+            &lettre::Request { output: a.output.as_deref(), date: None, modeles: None, texte: a.texte, today },
+            out,
+            err,
+        ),
+        Command::Lettre(a) => lettre::lettre(
+            &a.cas,
+            &lettre::Request {
+                output: a.output.as_deref(),
+                date: a.date.date,
+                modeles: a.modeles.as_deref(),
+                texte: a.texte,
+                today,
+            },
+            out,
+            err,
+        ),
+        Command::Lot(a) => {
+            use std::io::IsTerminal;
+            let opts = crate::batch::Options {
+                input: a.entree,
+                output: a.output,
+                jobs: a.jobs.map_or_else(default_jobs, usize::from),
+                date: a.date.date,
+                modeles: a.modeles,
+                noms: a.noms.unwrap_or_else(|| crate::batch::DEFAULT_PATTERN.to_string()),
+                existing: if a.force {
+                    crate::batch::Existing::Overwrite
+                } else if a.reprendre {
+                    crate::batch::Existing::Resume
+                } else {
+                    crate::batch::Existing::Refuse
+                },
+                assemble: a.assemble.map(|p| (p, a.recto_verso)),
+                progress: !a.quiet && std::io::stderr().is_terminal(),
+            };
+            lot::run(&opts, today, err)
+        }
         Command::Explique(a) => explique::run(
             explique::Request {
                 cas: &a.cas,
@@ -157,6 +271,10 @@ where
         Command::Modele => modele::run(out),
         Command::Bureaux(a) => bureaux::run(a.departement.as_deref(), a.json, out),
     }
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 /// Writes to standard output; a closed pipe (`recours bureaux | head`) is not an error.

@@ -8,8 +8,7 @@ use std::io::Write;
 use super::write_out;
 use crate::error::{Error, ExitCode};
 
-/// The starter case file.
-pub const MODELE: &str = include_str!("modele.toml");
+use crate::assets::MODELE;
 
 pub(super) fn run(out: &mut dyn Write) -> Result<ExitCode, Error> {
     write_out(out, MODELE)?;
@@ -19,6 +18,7 @@ pub(super) fn run(out: &mut dyn Write) -> Result<ExitCode, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assets::MODELE;
     use crate::case::tests::{ctx, parse_toml};
     use crate::case::{Format, parse};
 

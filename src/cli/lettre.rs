@@ -1,0 +1,63 @@
+//! `recours lettre CAS` and `recours exemple`: one letter, written as PDF.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::write_out;
+use crate::case::{self, Context, Format};
+use crate::error::{Error, ExitCode};
+use crate::offices::Offices;
+use crate::pipeline::Renderer;
+use crate::plan::Plan;
+
+/// What `lettre` was asked for.
+#[derive(Debug)]
+pub(super) struct Request<'a> {
+    pub output: Option<&'a Path>,
+    pub date: Option<NaiveDate>,
+    pub modeles: Option<&'a Path>,
+    pub texte: bool,
+    pub today: NaiveDate,
+}
+
+/// `recours lettre CAS`.
+pub(super) fn lettre(cas: &Path, req: &Request<'_>, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode, Error> {
+    let case = case::load(cas, req.date, req.today)?;
+    let default = cas.with_extension("pdf");
+    render(case, req, req.output.unwrap_or(&default), out, err)
+}
+
+/// `recours exemple`: the embedded Cavaillon case.
+pub(super) fn exemple(req: &Request<'_>, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode, Error> {
+    let ctx = Context { offices: Offices::builtin(), date_override: req.date, today: req.today };
+    let case = case::parse(crate::assets::EXEMPLE, Format::Toml, "exemple intégré", ctx)?;
+    let default = PathBuf::from("lettre-exemple.pdf");
+    render(case, req, req.output.unwrap_or(&default), out, err)
+}
+
+fn render(case: case::Case, req: &Request<'_>, output: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode, Error> {
+    let plan = Plan::new(case, Offices::builtin())?;
+    let renderer = Renderer::new(req.modeles)?;
+    let rendered = renderer.render(&plan)?;
+    if req.texte {
+        write_out(out, &crate::compose::plain_text(&rendered.letter))?;
+    } else {
+        crate::output::write_atomic(output, &rendered.pdf).map_err(|e| Error::io("impossible d'écrire la lettre", output, e))?;
+        let pages = rendered.laid_out.pages.len();
+        let _ = writeln!(
+            err,
+            "lettre écrite : {} ({} page{}, {} à {})",
+            output.display(),
+            pages,
+            if pages > 1 { "s" } else { "" },
+            plan.case.recours.label(),
+            plan.route.destinataire.nom
+        );
+    }
+    for w in plan.warnings() {
+        let _ = writeln!(err, "avertissement : {w}");
+    }
+    Ok(ExitCode::Success)
+}
