@@ -34,12 +34,20 @@ pub struct Span {
 impl Span {
     /// A roman, non-superscript run.
     pub fn plain(text: impl Into<String>) -> Self {
-        Span { text: text.into(), style: Style::Regular, superscript: false }
+        Span {
+            text: text.into(),
+            style: Style::Regular,
+            superscript: false,
+        }
     }
 
     /// A run in the given style.
     pub fn styled(text: impl Into<String>, style: Style) -> Self {
-        Span { text: text.into(), style, superscript: false }
+        Span {
+            text: text.into(),
+            style,
+            superscript: false,
+        }
     }
 }
 
@@ -53,7 +61,9 @@ pub struct Text {
 impl Text {
     /// One roman run.
     pub fn plain(text: impl Into<String>) -> Self {
-        Text { spans: vec![Span::plain(text)] }
+        Text {
+            spans: vec![Span::plain(text)],
+        }
     }
 
     /// The characters without styling, as a reader copying the text would get them.
