@@ -129,3 +129,18 @@ pub const MODELE: &str = include_str!("cli/modele.toml");
 
 /// The example case `recours exemple` renders (a renewal refused at Cavaillon).
 pub const EXEMPLE: &str = include_str!("cli/exemple.toml");
+
+// ---------------------------------------------------------------------------------------------
+// Layout engine: fonts and hyphenation patterns (owned by `typeset` / `pdf`).
+// Licences: fonts/OFL.txt and fonts/README.md; data/hyphenation/README.md.
+// ---------------------------------------------------------------------------------------------
+
+/// Charis SIL 6.101 Regular: roman text.
+pub const CHARIS_SIL_REGULAR: &[u8] = include_bytes!("../fonts/CharisSIL-Regular.ttf");
+/// Charis SIL 6.101 Bold: labels such as « Objet : ».
+pub const CHARIS_SIL_BOLD: &[u8] = include_bytes!("../fonts/CharisSIL-Bold.ttf");
+/// Charis SIL 6.101 Italic: quotations and foreign words.
+pub const CHARIS_SIL_ITALIC: &[u8] = include_bytes!("../fonts/CharisSIL-Italic.ttf");
+/// French hyphenation patterns (TeX hyph-utf8 `hyph-fr`, MIT) compiled by the `hyphenation`
+/// crate; loaded alone so the crate's 2.8 MB `embed_all` is not needed.
+pub const FRENCH_HYPHENATION: &[u8] = include_bytes!("../data/hyphenation/fr.standard.bincode");

@@ -87,7 +87,8 @@ impl Error {
             Error::Case(_)
             | Error::InvalidCases { .. }
             | Error::Usage { .. }
-            | Error::Input { .. } => ExitCode::Input,
+            | Error::Input { .. }
+            | Error::Compose(_) => ExitCode::Input,
             Error::BatchRows { .. } => ExitCode::BatchRows,
             Error::Io { .. } | Error::Internal(_) => ExitCode::Failure,
         }

@@ -38,7 +38,11 @@ impl Renderer {
             None => Templates::builtin(),
         }
         .map_err(compose_error)?;
-        Ok(Renderer { templates, fonts: Fonts::charis(), geometry: PageGeometry::default() })
+        Ok(Renderer {
+            templates,
+            fonts: Fonts::charis(),
+            geometry: PageGeometry::default(),
+        })
     }
 
     /// The fonts letters are set in.
@@ -49,12 +53,20 @@ impl Renderer {
     /// Composes, lays out and writes the letter of a plan.
     pub fn render(&self, plan: &Plan) -> Result<Rendered, Error> {
         let letter = compose::compose(plan, &self.templates).map_err(compose_error)?;
-        let laid_out = typeset::layout(&letter, &self.geometry, self.fonts).map_err(|e| Error::Input {
-            message: format!("mise en page impossible : {e}"),
-            conseil: Some("vérifiez les textes du dossier (caractère inconnu, texte très long)".into()),
-        })?;
-        let pdf = crate::pdf::write(&laid_out, self.fonts).map_err(|e| Error::Internal(format!("écriture du PDF : {e}")))?;
-        Ok(Rendered { letter, laid_out, pdf })
+        let laid_out =
+            typeset::layout(&letter, &self.geometry, self.fonts).map_err(|e| Error::Input {
+                message: format!("mise en page impossible : {e}"),
+                conseil: Some(
+                    "vérifiez les textes du dossier (caractère inconnu, texte très long)".into(),
+                ),
+            })?;
+        let pdf = crate::pdf::write(&laid_out, self.fonts)
+            .map_err(|e| Error::Internal(format!("écriture du PDF : {e}")))?;
+        Ok(Rendered {
+            letter,
+            laid_out,
+            pdf,
+        })
     }
 }
 

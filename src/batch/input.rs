@@ -32,9 +32,15 @@ pub struct Row {
 /// A batch file being read.
 pub enum Rows {
     /// CSV records.
-    Csv { reader: csv::Reader<File>, headers: Vec<String> },
+    Csv {
+        reader: csv::Reader<File>,
+        headers: Vec<String>,
+    },
     /// JSON lines.
-    Jsonl { lines: std::io::Lines<BufReader<File>>, ligne: u64 },
+    Jsonl {
+        lines: std::io::Lines<BufReader<File>>,
+        ligne: u64,
+    },
 }
 
 impl std::fmt::Debug for Rows {
@@ -48,7 +54,10 @@ impl std::fmt::Debug for Rows {
 
 /// Opens a batch file by its extension, checking a CSV header.
 pub fn open(path: &Path) -> Result<Rows, Error> {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     let open = || File::open(path).map_err(|e| Error::io("impossible de lire", path, e));
     match ext.as_deref() {
         Some("csv") => {
@@ -58,17 +67,27 @@ pub fn open(path: &Path) -> Result<Rows, Error> {
                 .flexible(true)
                 .has_headers(true)
                 .from_reader(open()?);
-            let raw = reader.byte_headers().map_err(|e| header_error(path, &e.to_string()))?.clone();
+            let raw = reader
+                .byte_headers()
+                .map_err(|e| header_error(path, &e.to_string()))?
+                .clone();
             let mut headers = Vec::new();
             for (i, h) in raw.iter().enumerate() {
                 let h = std::str::from_utf8(h).map_err(|_| not_utf8(path))?;
-                let h = if i == 0 { h.trim_start_matches('\u{feff}') } else { h };
+                let h = if i == 0 {
+                    h.trim_start_matches('\u{feff}')
+                } else {
+                    h
+                };
                 headers.push(h.trim().to_string());
             }
             check_headers(path, &headers, delimiter)?;
             Ok(Rows::Csv { reader, headers })
         }
-        Some("jsonl") | Some("ndjson") => Ok(Rows::Jsonl { lines: BufReader::new(open()?).lines(), ligne: 0 }),
+        Some("jsonl") | Some("ndjson") => Ok(Rows::Jsonl {
+            lines: BufReader::new(open()?).lines(),
+            ligne: 0,
+        }),
         _ => Err(Error::usage(
             format!("« {} » : format de lot inconnu", path.display()),
             "donnez un fichier .csv (une ligne par dossier) ou .jsonl (un objet JSON par ligne)",
@@ -84,15 +103,21 @@ fn not_utf8(path: &Path) -> Error {
 }
 
 fn header_error(path: &Path, why: &str) -> Error {
-    Error::usage(format!("« {} » : en-tête illisible ({why})", path.display()), "la première ligne doit nommer les colonnes")
+    Error::usage(
+        format!("« {} » : en-tête illisible ({why})", path.display()),
+        "la première ligne doit nommer les colonnes",
+    )
 }
 
 /// `,` or `;`, whichever splits the header line into more cells.
 fn sniff_delimiter(path: &Path) -> Result<u8, Error> {
     let mut first = String::new();
-    let mut reader = BufReader::new(File::open(path).map_err(|e| Error::io("impossible de lire", path, e))?);
+    let mut reader =
+        BufReader::new(File::open(path).map_err(|e| Error::io("impossible de lire", path, e))?);
     let mut bytes = Vec::new();
-    reader.read_until(b'\n', &mut bytes).map_err(|e| Error::io("impossible de lire", path, e))?;
+    reader
+        .read_until(b'\n', &mut bytes)
+        .map_err(|e| Error::io("impossible de lire", path, e))?;
     first.push_str(&String::from_utf8_lossy(&bytes));
     let count = |c: char| first.chars().filter(|&x| x == c).count();
     Ok(if count(';') > count(',') { b';' } else { b',' })
@@ -101,7 +126,10 @@ fn sniff_delimiter(path: &Path) -> Result<u8, Error> {
 fn check_headers(path: &Path, headers: &[String], delimiter: u8) -> Result<(), Error> {
     if headers.iter().all(String::is_empty) {
         return Err(Error::usage(
-            format!("« {} » est vide ou n'a pas de ligne d'en-tête", path.display()),
+            format!(
+                "« {} » est vide ou n'a pas de ligne d'en-tête",
+                path.display()
+            ),
             "la première ligne nomme les colonnes : recours,demandeur.prenom,demandeur.nom,…",
         ));
     }
@@ -112,15 +140,26 @@ fn check_headers(path: &Path, headers: &[String], delimiter: u8) -> Result<(), E
         }
         if columns::kind(h).is_none() {
             let known = columns::COLUMNS.iter().map(|(c, _)| *c);
-            let hint = if h.contains('\t') || (h.contains(',') && delimiter == b';') || h.contains(';') {
-                "les colonnes doivent être séparées par des virgules ou des points-virgules".to_string()
-            } else {
-                suggest::hint(h, known)
-            };
-            return Err(Error::usage(format!("« {} » : colonne inconnue « {h} »", path.display()), hint));
+            let hint =
+                if h.contains('\t') || (h.contains(',') && delimiter == b';') || h.contains(';') {
+                    "les colonnes doivent être séparées par des virgules ou des points-virgules"
+                        .to_string()
+                } else {
+                    suggest::hint(h, known)
+                };
+            return Err(Error::usage(
+                format!("« {} » : colonne inconnue « {h} »", path.display()),
+                hint,
+            ));
         }
         if !seen.insert(h.as_str()) {
-            return Err(Error::usage(format!("« {} » : la colonne « {h} » apparaît deux fois", path.display()), "gardez une seule colonne de ce nom"));
+            return Err(Error::usage(
+                format!(
+                    "« {} » : la colonne « {h} » apparaît deux fois",
+                    path.display()
+                ),
+                "gardez une seule colonne de ce nom",
+            ));
         }
     }
     Ok(())
@@ -145,7 +184,11 @@ impl Iterator for Rows {
                         }
                         Err(e) => {
                             let ligne = e.position().map_or(0, |p| p.line());
-                            return Some(Row { ligne, value: Err(format!("ligne CSV illisible ({e})")), nom: None });
+                            return Some(Row {
+                                ligne,
+                                value: Err(format!("ligne CSV illisible ({e})")),
+                                nom: None,
+                            });
                         }
                     }
                 }
@@ -156,19 +199,41 @@ impl Iterator for Rows {
                 let n = *ligne;
                 let line = match line {
                     Ok(l) => l,
-                    Err(_) => return Some(Row { ligne: n, value: Err("ligne illisible (pas en UTF-8 ?)".into()), nom: None }),
+                    Err(_) => {
+                        return Some(Row {
+                            ligne: n,
+                            value: Err("ligne illisible (pas en UTF-8 ?)".into()),
+                            nom: None,
+                        });
+                    }
                 };
                 let trimmed = line.trim().trim_start_matches('\u{feff}');
                 if trimmed.is_empty() {
                     continue;
                 }
                 if trimmed.len() > MAX_ROW_BYTES {
-                    return Some(Row { ligne: n, value: Err(format!("ligne trop longue ({} octets ; {MAX_ROW_BYTES} au plus)", trimmed.len())), nom: None });
+                    return Some(Row {
+                        ligne: n,
+                        value: Err(format!(
+                            "ligne trop longue ({} octets ; {MAX_ROW_BYTES} au plus)",
+                            trimmed.len()
+                        )),
+                        nom: None,
+                    });
                 }
                 let value: Result<Value, String> = serde_json::from_str(trimmed)
                     .map_err(|e| format!("JSON invalide à la colonne {} : vérifiez les guillemets, virgules et accolades", e.column()));
-                let nom = value.as_ref().ok().and_then(|v| v.pointer("/demandeur/nom")).and_then(Value::as_str).map(str::to_string);
-                return Some(Row { ligne: n, value, nom });
+                let nom = value
+                    .as_ref()
+                    .ok()
+                    .and_then(|v| v.pointer("/demandeur/nom"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                return Some(Row {
+                    ligne: n,
+                    value,
+                    nom,
+                });
             },
         }
     }
@@ -179,12 +244,22 @@ fn csv_row(ligne: u64, headers: &[String], record: &csv::ByteRecord) -> Row {
     let mut root = Map::new();
     let mut nom = None;
     if record.as_slice().len() > MAX_ROW_BYTES {
-        return Row { ligne, value: Err(format!("ligne trop longue ({MAX_ROW_BYTES} octets au plus)")), nom };
+        return Row {
+            ligne,
+            value: Err(format!(
+                "ligne trop longue ({MAX_ROW_BYTES} octets au plus)"
+            )),
+            nom,
+        };
     }
     if record.len() > headers.len() {
         return Row {
             ligne,
-            value: Err(format!("{} cellules pour {} colonnes : vérifiez le séparateur et les guillemets", record.len(), headers.len())),
+            value: Err(format!(
+                "{} cellules pour {} colonnes : vérifiez le séparateur et les guillemets",
+                record.len(),
+                headers.len()
+            )),
             nom,
         };
     }
@@ -192,7 +267,9 @@ fn csv_row(ligne: u64, headers: &[String], record: &csv::ByteRecord) -> Row {
         let Ok(cell) = std::str::from_utf8(cell) else {
             return Row {
                 ligne,
-                value: Err(format!("colonne {header} : texte qui n'est pas en UTF-8 (enregistrez le fichier en « CSV UTF-8 »)")),
+                value: Err(format!(
+                    "colonne {header} : texte qui n'est pas en UTF-8 (enregistrez le fichier en « CSV UTF-8 »)"
+                )),
                 nom,
             };
         };
@@ -204,12 +281,20 @@ fn csv_row(ligne: u64, headers: &[String], record: &csv::ByteRecord) -> Row {
         let value = match kind {
             Kind::Text => Value::String(cell.to_string()),
             Kind::List => Value::Array(
-                cell.split(LIST_SEPARATOR).map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(s.to_string())).collect(),
+                cell.split(LIST_SEPARATOR)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| Value::String(s.to_string()))
+                    .collect(),
             ),
             Kind::Bool => match columns::parse_bool(cell) {
                 Some(b) => Value::Bool(b),
                 None => {
-                    return Row { ligne, value: Err(format!("colonne {header} : « {cell} » n'est ni oui ni non")), nom };
+                    return Row {
+                        ligne,
+                        value: Err(format!("colonne {header} : « {cell} » n'est ni oui ni non")),
+                        nom,
+                    };
                 }
             },
         };
@@ -218,7 +303,11 @@ fn csv_row(ligne: u64, headers: &[String], record: &csv::ByteRecord) -> Row {
         }
         insert(&mut root, header, value);
     }
-    Row { ligne, value: Ok(Value::Object(root)), nom }
+    Row {
+        ligne,
+        value: Ok(Value::Object(root)),
+        nom,
+    }
 }
 
 /// Sets `a.b` = value in nested objects.
@@ -228,7 +317,9 @@ fn insert(root: &mut Map<String, Value>, dotted: &str, value: Value) {
             root.insert(dotted.to_string(), value);
         }
         Some((table, key)) => {
-            let entry = root.entry(table.to_string()).or_insert_with(|| Value::Object(Map::new()));
+            let entry = root
+                .entry(table.to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
             if let Value::Object(m) = entry {
                 m.insert(key.to_string(), value);
             }

@@ -110,21 +110,27 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
     };
     prepare_output(&opts.output, opts.existing)?;
     let resume_after = match opts.existing {
-        Existing::Resume => std::fs::metadata(&opts.input).and_then(|m| m.modified()).ok(),
+        Existing::Resume => std::fs::metadata(&opts.input)
+            .and_then(|m| m.modified())
+            .ok(),
         _ => None,
     };
     let mut report = report::Report::create(&opts.output, delimiter)?;
     let jobs = opts.jobs.max(1);
     let keep_pages = opts.assemble.is_some();
-    let ctx = Context { offices: Offices::builtin(), date_override: opts.date, today };
+    let ctx = Context {
+        offices: Offices::builtin(),
+        date_override: opts.date,
+        today,
+    };
     let progress = opts.progress.then(progress_bar);
 
     let mut summary = Summary::default();
     let mut pages: Vec<LaidOutLetter> = Vec::new();
+    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(jobs * 4);
+    let job_rx = std::sync::Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<Done>();
     std::thread::scope(|scope| -> Result<(), Error> {
-        let (job_tx, job_rx) = mpsc::sync_channel::<Job>(jobs * 4);
-        let job_rx = std::sync::Mutex::new(job_rx);
-        let (done_tx, done_rx) = mpsc::channel::<Done>();
         for _ in 0..jobs {
             let job_rx = &job_rx;
             let done_tx = done_tx.clone();
@@ -153,12 +159,20 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
             for (index, row) in rows.enumerate() {
                 count += 1;
                 let fields = row_fields(&row);
-                let fichier = namer.name(row.ligne, &names::Fields {
-                    nom: fields.0.as_deref().or(row.nom.as_deref()),
-                    prenom: fields.1.as_deref(),
-                    recours: fields.2.as_deref(),
-                });
-                let job = Job { index, ligne: row.ligne, value: row.value, fichier };
+                let fichier = namer.name(
+                    row.ligne,
+                    &names::Fields {
+                        nom: fields.0.as_deref().or(row.nom.as_deref()),
+                        prenom: fields.1.as_deref(),
+                        recours: fields.2.as_deref(),
+                    },
+                );
+                let job = Job {
+                    index,
+                    ligne: row.ligne,
+                    value: row.value,
+                    fichier,
+                };
                 if job_tx.send(job).is_err() {
                     break;
                 }
@@ -191,7 +205,9 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
                 }
             }
         }
-        summary.rows = reader.join().map_err(|_| Error::Internal("le lecteur du lot s'est arrêté".into()))?;
+        summary.rows = reader
+            .join()
+            .map_err(|_| Error::Internal("le lecteur du lot s'est arrêté".into()))?;
         Ok(())
     })?;
     if let Some(p) = progress {
@@ -200,7 +216,10 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
     summary.report = report.finish()?;
     if let Some((path, recto_verso)) = &opts.assemble {
         if pages.is_empty() {
-            return Err(Error::Input { message: "aucune lettre à assembler : toutes les lignes sont en erreur".into(), conseil: None });
+            return Err(Error::Input {
+                message: "aucune lettre à assembler : toutes les lignes sont en erreur".into(),
+                conseil: None,
+            });
         }
         let metadata = crate::letter::Metadata {
             title: format!("Lot de {} lettres", pages.len()),
@@ -208,10 +227,14 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
             subject: format!("Lettres produites depuis {}", opts.input.display()),
             created: crate::clock::pdf_timestamp(opts.date.unwrap_or(today)),
         };
-        let assembly = crate::pdf::Assembly { recto_verso: *recto_verso, metadata };
+        let assembly = crate::pdf::Assembly {
+            recto_verso: *recto_verso,
+            metadata,
+        };
         let bytes = crate::pdf::assemble(&pages, &assembly, renderer.fonts())
             .map_err(|e| Error::Internal(format!("assemblage du PDF : {e}")))?;
-        crate::output::write_atomic(path, &bytes).map_err(|e| Error::io("impossible d'écrire", path, e))?;
+        crate::output::write_atomic(path, &bytes)
+            .map_err(|e| Error::io("impossible d'écrire", path, e))?;
         summary.assembled = Some(path.clone());
     }
     summary.elapsed = started.elapsed();
@@ -220,8 +243,14 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
 
 /// Surname, first name and letter kind of a row, for its file name.
 fn row_fields(row: &input::Row) -> (Option<String>, Option<String>, Option<String>) {
-    let Ok(v) = &row.value else { return (None, None, None) };
-    let s = |p: &str| v.pointer(p).and_then(serde_json::Value::as_str).map(str::to_string);
+    let Ok(v) = &row.value else {
+        return (None, None, None);
+    };
+    let s = |p: &str| {
+        v.pointer(p)
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_string)
+    };
     (s("/demandeur/nom"), s("/demandeur/prenom"), s("/recours"))
 }
 
@@ -234,10 +263,19 @@ fn process(
     resume_after: Option<std::time::SystemTime>,
 ) -> Done {
     let name = format!("ligne {}", job.ligne);
-    let mut line = report::Line { ligne: job.ligne, statut: "erreur", ..Default::default() };
+    let mut line = report::Line {
+        ligne: job.ligne,
+        statut: "erreur",
+        ..Default::default()
+    };
     let fail = |mut line: report::Line, message: String| {
         line.message = message;
-        Done { index: job.index, line, written: false, laid_out: None }
+        Done {
+            index: job.index,
+            line,
+            written: false,
+            laid_out: None,
+        }
     };
     let value = match job.value {
         Ok(v) => v,
@@ -246,7 +284,12 @@ fn process(
     let case = match case::from_json_value(value, &name, ctx) {
         Ok(c) => c,
         Err(e) => {
-            let msg = e.problems.iter().map(|p| p.one_line(&e.fichier)).collect::<Vec<_>>().join(" ; ");
+            let msg = e
+                .problems
+                .iter()
+                .map(|p| p.one_line(&e.fichier))
+                .collect::<Vec<_>>()
+                .join(" ; ");
             return fail(line, msg);
         }
     };
@@ -259,12 +302,19 @@ fn process(
     line.date_limite = key_deadline(&plan);
     let path = dir.join(&job.fichier);
     let up_to_date = resume_after.is_some_and(|input| {
-        std::fs::metadata(&path).and_then(|m| m.modified()).is_ok_and(|output| output >= input)
+        std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .is_ok_and(|output| output >= input)
     });
     if up_to_date && !keep_pages {
         line.statut = "ok";
         line.fichier = job.fichier;
-        return Done { index: job.index, line, written: false, laid_out: None };
+        return Done {
+            index: job.index,
+            line,
+            written: false,
+            laid_out: None,
+        };
     }
     let rendered = match renderer.render(&plan) {
         Ok(r) => r,
@@ -273,15 +323,32 @@ fn process(
     if up_to_date {
         line.statut = "ok";
         line.fichier = job.fichier;
-        return Done { index: job.index, line, written: false, laid_out: Some(rendered.laid_out) };
+        return Done {
+            index: job.index,
+            line,
+            written: false,
+            laid_out: Some(rendered.laid_out),
+        };
     }
     if let Err(e) = crate::output::write_atomic(&path, &rendered.pdf) {
-        return fail(line, format!("{name} : impossible d'écrire {} ({})", job.fichier, crate::error::io_reason(&e)));
+        return fail(
+            line,
+            format!(
+                "{name} : impossible d'écrire {} ({})",
+                job.fichier,
+                crate::error::io_reason(&e)
+            ),
+        );
     }
     line.statut = "ok";
     line.fichier = job.fichier;
     line.message = plan.warnings().join(" | ");
-    Done { index: job.index, line, written: true, laid_out: keep_pages.then_some(rendered.laid_out) }
+    Done {
+        index: job.index,
+        line,
+        written: true,
+        laid_out: keep_pages.then_some(rendered.laid_out),
+    }
 }
 
 fn one_line(name: &str, e: &Error) -> String {
@@ -296,11 +363,14 @@ fn one_line(name: &str, e: &Error) -> String {
 fn key_deadline(plan: &Plan) -> String {
     let d = &plan.deadlines;
     let date = match plan.case.recours {
-        LetterKind::Gracieux | LetterKind::Hierarchique => d.recours_administratif.as_ref().or(d.tribunal.as_ref()),
+        LetterKind::Gracieux | LetterKind::Hierarchique => {
+            d.recours_administratif.as_ref().or(d.tribunal.as_ref())
+        }
         LetterKind::Defenseur => d.tribunal.as_ref(),
         LetterKind::Signalement => None,
     };
-    date.map(|d| crate::deadlines::model::iso(d.date)).unwrap_or_default()
+    date.map(|d| crate::deadlines::model::iso(d.date))
+        .unwrap_or_default()
 }
 
 fn input_uses_semicolons(path: &Path) -> bool {
@@ -308,7 +378,8 @@ fn input_uses_semicolons(path: &Path) -> bool {
         .ok()
         .map(|b| {
             let first = b.split(|&c| c == b'\n').next().unwrap_or_default();
-            first.iter().filter(|&&c| c == b';').count() > first.iter().filter(|&&c| c == b',').count()
+            first.iter().filter(|&&c| c == b';').count()
+                > first.iter().filter(|&&c| c == b',').count()
         })
         .unwrap_or(false)
 }
@@ -316,14 +387,19 @@ fn input_uses_semicolons(path: &Path) -> bool {
 /// Creates the folder, refuses to mix with an earlier batch unless told, and removes the
 /// temporary files an interrupted run left.
 fn prepare_output(dir: &Path, existing: Existing) -> Result<(), Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io("impossible de créer le dossier", dir, e))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::io("impossible de créer le dossier", dir, e))?;
     if existing == Existing::Refuse && dir.join("rapport.csv").exists() {
         return Err(Error::usage(
-            format!("le dossier « {} » contient déjà un lot (rapport.csv)", dir.display()),
+            format!(
+                "le dossier « {} » contient déjà un lot (rapport.csv)",
+                dir.display()
+            ),
             "ajoutez --reprendre pour ne refaire que les lettres manquantes, ou --force pour tout refaire",
         ));
     }
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("impossible de lire le dossier", dir, e))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Error::io("impossible de lire le dossier", dir, e))?;
     for entry in entries.flatten() {
         let p = entry.path();
         if crate::output::is_temp_file(&p) {
@@ -345,7 +421,11 @@ fn progress_bar() -> indicatif::ProgressBar {
 
 /// The summary printed on standard error at the end.
 pub fn print_summary(s: &Summary, err: &mut dyn Write) {
-    let rate = if s.elapsed.as_secs_f64() > 0.0 { s.written as f64 / s.elapsed.as_secs_f64() } else { 0.0 };
+    let rate = if s.elapsed.as_secs_f64() > 0.0 {
+        s.written as f64 / s.elapsed.as_secs_f64()
+    } else {
+        0.0
+    };
     let _ = writeln!(
         err,
         "{} ligne(s) lue(s) : {} lettre(s) écrite(s), {} déjà à jour, {} en erreur ({:.1} s, {:.0} lettres/s)",

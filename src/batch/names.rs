@@ -28,7 +28,10 @@ impl Namer {
         let mut rest = pattern;
         while let Some(start) = rest.find('{') {
             let Some(len) = rest[start..].find('}') else {
-                return Err(Error::usage(format!("modèle de nom « {pattern} » : accolade non fermée"), "par exemple --noms \"{ligne}-{nom}\""));
+                return Err(Error::usage(
+                    format!("modèle de nom « {pattern} » : accolade non fermée"),
+                    "par exemple --noms \"{ligne}-{nom}\"",
+                ));
             };
             let name = &rest[start + 1..start + len];
             if !["ligne", "nom", "prenom", "recours"].contains(&name) {
@@ -40,9 +43,15 @@ impl Namer {
             rest = &rest[start + len + 1..];
         }
         if pattern.trim().is_empty() {
-            return Err(Error::usage("modèle de nom vide", "par exemple --noms \"{ligne}-{nom}\""));
+            return Err(Error::usage(
+                "modèle de nom vide",
+                "par exemple --noms \"{ligne}-{nom}\"",
+            ));
         }
-        Ok(Namer { pattern: pattern.to_string(), used: HashSet::new() })
+        Ok(Namer {
+            pattern: pattern.to_string(),
+            used: HashSet::new(),
+        })
     }
 
     /// The file name for a row (with `.pdf`), unique among the names handed out so far.
@@ -84,15 +93,29 @@ pub struct Fields<'a> {
 /// « Élodie Müller » → `elodie-muller`: ASCII letters and digits, single dashes.
 pub fn slug(s: &str) -> String {
     let folded = crate::suggest::fold(s);
-    let slug = folded.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
-    slug.chars().take(40).collect::<String>().trim_end_matches('-').to_string()
+    let slug = folded
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    slug.chars()
+        .take(40)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
 }
 
 /// Keeps letters, digits, `-`, `_` and `.`; no leading dot; bounded length.
 fn safe(name: &str) -> String {
     let mapped: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     let mut out = String::new();
     for c in mapped.chars() {
@@ -101,7 +124,9 @@ fn safe(name: &str) -> String {
         }
         out.push(c);
     }
-    let out = out.trim_start_matches(['.', '-']).trim_end_matches(['.', '-']);
+    let out = out
+        .trim_start_matches(['.', '-'])
+        .trim_end_matches(['.', '-']);
     out.chars().take(MAX_NAME_CHARS - 4).collect()
 }
 
@@ -110,7 +135,11 @@ mod tests {
     use super::*;
 
     fn fields(nom: &str) -> Fields<'_> {
-        Fields { nom: Some(nom), prenom: Some("Élodie"), recours: Some("gracieux") }
+        Fields {
+            nom: Some(nom),
+            prenom: Some("Élodie"),
+            recours: Some("gracieux"),
+        }
     }
 
     #[test]
@@ -135,7 +164,12 @@ mod tests {
 
     #[test]
     fn bad_patterns_are_refused() {
-        assert!(Namer::new("{ligne}-{nomm}").unwrap_err().to_string().contains("{nomm}"));
+        assert!(
+            Namer::new("{ligne}-{nomm}")
+                .unwrap_err()
+                .to_string()
+                .contains("{nomm}")
+        );
         assert!(Namer::new("{ligne").is_err());
         assert!(Namer::new(" ").is_err());
     }

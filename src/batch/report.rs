@@ -2,13 +2,20 @@
 //! glance which letters were written, to whom, with which address status and deadline, and
 //! which rows failed and why.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 
 /// The report's columns.
-pub const HEADER: [&str; 7] = ["ligne", "statut", "fichier", "destinataire", "adresse_statut", "date_limite", "message"];
+pub const HEADER: [&str; 7] = [
+    "ligne",
+    "statut",
+    "fichier",
+    "destinataire",
+    "adresse_statut",
+    "date_limite",
+    "message",
+];
 
 /// One report line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -43,9 +50,14 @@ impl Report {
     pub fn create(dir: &Path, delimiter: u8) -> Result<Report, Error> {
         let path = dir.join("rapport.csv");
         let tmp = crate::output::temp_path(&path);
-        let file = std::fs::File::create(&tmp).map_err(|e| Error::io("impossible de créer", &tmp, e))?;
-        let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(file);
-        writer.write_record(HEADER).map_err(|e| csv_error(&tmp, e))?;
+        let file =
+            std::fs::File::create(&tmp).map_err(|e| Error::io("impossible de créer", &tmp, e))?;
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(file);
+        writer
+            .write_record(HEADER)
+            .map_err(|e| csv_error(&tmp, e))?;
         Ok(Report { writer, tmp, path })
     }
 
@@ -53,18 +65,33 @@ impl Report {
     pub fn push(&mut self, l: &Line) -> Result<(), Error> {
         let ligne = l.ligne.to_string();
         self.writer
-            .write_record([ligne.as_str(), l.statut, &l.fichier, &l.destinataire, &l.adresse_statut, &l.date_limite, &l.message])
+            .write_record([
+                ligne.as_str(),
+                l.statut,
+                &l.fichier,
+                &l.destinataire,
+                &l.adresse_statut,
+                &l.date_limite,
+                &l.message,
+            ])
             .map_err(|e| csv_error(&self.tmp, e))
     }
 
     /// Flushes and puts the report in place.
     pub fn finish(mut self) -> Result<PathBuf, Error> {
-        self.writer.flush().map_err(|e| Error::io("impossible d'écrire", &self.tmp, e))?;
-        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::io("impossible d'écrire", &self.path, e))?;
+        self.writer
+            .flush()
+            .map_err(|e| Error::io("impossible d'écrire", &self.tmp, e))?;
+        std::fs::rename(&self.tmp, &self.path)
+            .map_err(|e| Error::io("impossible d'écrire", &self.path, e))?;
         Ok(self.path)
     }
 }
 
 fn csv_error(path: &Path, e: csv::Error) -> Error {
-    Error::io("impossible d'écrire", path, std::io::Error::other(e.to_string()))
+    Error::io(
+        "impossible d'écrire",
+        path,
+        std::io::Error::other(e.to_string()),
+    )
 }

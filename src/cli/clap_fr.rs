@@ -11,10 +11,20 @@ use crate::error::Error;
 pub fn translate(e: &clap::Error) -> Error {
     let ctx = |k: ContextKind| e.get(k).map(value_text);
     let invalid = ctx(ContextKind::InvalidArg).unwrap_or_default();
-    let conseil = ctx(ContextKind::SuggestedArg)
-        .or_else(|| ctx(ContextKind::SuggestedSubcommand))
-        .or_else(|| ctx(ContextKind::SuggestedValue))
-        .map(|s| format!("vouliez-vous dire « {s} » ? (voir recours --help)"))
+    let suggested = |k: ContextKind| {
+        e.get(k).map(|v| match v {
+            ContextValue::Strings(all) => all
+                .iter()
+                .map(|s| format!("« {s} »"))
+                .collect::<Vec<_>>()
+                .join(" ou "),
+            other => format!("« {} »", value_text(other)),
+        })
+    };
+    let conseil = suggested(ContextKind::SuggestedArg)
+        .or_else(|| suggested(ContextKind::SuggestedSubcommand))
+        .or_else(|| suggested(ContextKind::SuggestedValue))
+        .map(|s| format!("vouliez-vous dire {s} ? (voir recours --help)"))
         .unwrap_or_else(|| "voir recours --help".to_string());
     let message = match e.kind() {
         ErrorKind::UnknownArgument => format!("option inconnue « {invalid} »"),

@@ -23,28 +23,48 @@ pub(super) struct Request<'a> {
 }
 
 /// `recours lettre CAS`.
-pub(super) fn lettre(cas: &Path, req: &Request<'_>, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode, Error> {
+pub(super) fn lettre(
+    cas: &Path,
+    req: &Request<'_>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode, Error> {
     let case = case::load(cas, req.date, req.today)?;
     let default = cas.with_extension("pdf");
     render(case, req, req.output.unwrap_or(&default), out, err)
 }
 
 /// `recours exemple`: the embedded Cavaillon case.
-pub(super) fn exemple(req: &Request<'_>, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode, Error> {
-    let ctx = Context { offices: Offices::builtin(), date_override: req.date, today: req.today };
+pub(super) fn exemple(
+    req: &Request<'_>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode, Error> {
+    let ctx = Context {
+        offices: Offices::builtin(),
+        date_override: req.date,
+        today: req.today,
+    };
     let case = case::parse(crate::assets::EXEMPLE, Format::Toml, "exemple intégré", ctx)?;
     let default = PathBuf::from("lettre-exemple.pdf");
     render(case, req, req.output.unwrap_or(&default), out, err)
 }
 
-fn render(case: case::Case, req: &Request<'_>, output: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode, Error> {
+fn render(
+    case: case::Case,
+    req: &Request<'_>,
+    output: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode, Error> {
     let plan = Plan::new(case, Offices::builtin())?;
     let renderer = Renderer::new(req.modeles)?;
     let rendered = renderer.render(&plan)?;
     if req.texte {
         write_out(out, &crate::compose::plain_text(&rendered.letter))?;
     } else {
-        crate::output::write_atomic(output, &rendered.pdf).map_err(|e| Error::io("impossible d'écrire la lettre", output, e))?;
+        crate::output::write_atomic(output, &rendered.pdf)
+            .map_err(|e| Error::io("impossible d'écrire la lettre", output, e))?;
         let pages = rendered.laid_out.pages.len();
         let _ = writeln!(
             err,

@@ -7,11 +7,19 @@ use chrono::NaiveDate;
 use crate::batch::{self, Options};
 use crate::error::{Error, ExitCode};
 
-pub(super) fn run(opts: &Options, today: NaiveDate, err: &mut dyn Write) -> Result<ExitCode, Error> {
+pub(super) fn run(
+    opts: &Options,
+    today: NaiveDate,
+    err: &mut dyn Write,
+) -> Result<ExitCode, Error> {
     let summary = batch::run(opts, today)?;
     batch::print_summary(&summary, err);
     if summary.failed > 0 {
-        return Err(Error::BatchRows { echecs: summary.failed, total: summary.rows, rapport: summary.report });
+        return Err(Error::BatchRows {
+            echecs: summary.failed,
+            total: summary.rows,
+            rapport: summary.report,
+        });
     }
     Ok(ExitCode::Success)
 }

@@ -219,7 +219,13 @@ where
     let today = crate::clock::today();
     match cli.command {
         Command::Exemple(a) => lettre::exemple(
-            &lettre::Request { output: a.output.as_deref(), date: None, modeles: None, texte: a.texte, today },
+            &lettre::Request {
+                output: a.output.as_deref(),
+                date: None,
+                modeles: None,
+                texte: a.texte,
+                today,
+            },
             out,
             err,
         ),
@@ -243,7 +249,9 @@ where
                 jobs: a.jobs.map_or_else(default_jobs, usize::from),
                 date: a.date.date,
                 modeles: a.modeles,
-                noms: a.noms.unwrap_or_else(|| crate::batch::DEFAULT_PATTERN.to_string()),
+                noms: a
+                    .noms
+                    .unwrap_or_else(|| crate::batch::DEFAULT_PATTERN.to_string()),
                 existing: if a.force {
                     crate::batch::Existing::Overwrite
                 } else if a.reprendre {
@@ -327,7 +335,7 @@ mod tests {
         assert_eq!(e.to_string(), "commande inconnue « expliqe »");
         assert_eq!(
             e.conseil(),
-            Some("vouliez-vous dire « explique » ? (voir recours --help)")
+            Some("vouliez-vous dire « exemple » ou « explique » ? (voir recours --help)")
         );
     }
 

@@ -17,7 +17,6 @@ pub(super) fn run(out: &mut dyn Write) -> Result<ExitCode, Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::assets::MODELE;
     use crate::case::tests::{ctx, parse_toml};
     use crate::case::{Format, parse};

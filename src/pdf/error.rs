@@ -1,0 +1,28 @@
+//! Why a PDF could not be written, in words a user can act on.
+
+use crate::typeset::TypesetError;
+
+/// A failure while writing a PDF. Messages are in French because they reach the user.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// The letter could not be laid out (only from [`super::render`]).
+    #[error(transparent)]
+    Layout(#[from] TypesetError),
+    /// The font could not be reduced to the glyphs the letter uses.
+    #[error("impossible d'extraire de la police {face} les glyphes de la lettre ({reason})")]
+    Subset {
+        /// The face's PostScript name.
+        face: &'static str,
+        /// What the subsetter said.
+        reason: String,
+    },
+    /// The creation date cannot be written in a PDF date.
+    #[error("la date du document ({0}) ne peut pas être écrite dans le PDF")]
+    Date(chrono::NaiveDateTime),
+    /// Nothing to assemble.
+    #[error("aucune lettre à assembler")]
+    NothingToAssemble,
+    /// Writing the bytes failed.
+    #[error("l'écriture du PDF a échoué : {0}")]
+    Write(#[from] std::io::Error),
+}
