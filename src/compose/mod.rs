@@ -36,7 +36,7 @@ pub const LETTER_TEMPLATES: [&str; 6] = [
 #[derive(Debug, thiserror::Error)]
 pub enum ComposeError {
     /// Tera refused a template, or failed while rendering it.
-    #[error("modèle « {modele} »{}: {message}", ligne.map(|l| format!(", ligne {l} ")).unwrap_or_else(|| " ".into()))]
+    #[error("{}{}: {message}", if modele.is_empty() { "modèles".to_string() } else { format!("modèle « {modele} »") }, ligne.map(|l| format!(", ligne {l} ")).unwrap_or_else(|| " ".into()))]
     Template {
         /// The template file.
         modele: String,
@@ -100,7 +100,11 @@ impl ComposeError {
             ErrorKind::CircularInclude { tpl, .. } => {
                 (tpl.clone(), None, "circular include".to_string())
             }
-            _ => (String::new(), None, e.to_string()),
+            _ => {
+                let text = e.to_string();
+                let (name, line) = report_location(&text).unwrap_or_default();
+                (name, (line > 0).then_some(line), text)
+            }
         };
         ComposeError::Template {
             modele,
@@ -111,6 +115,17 @@ impl ComposeError {
             )),
         }
     }
+}
+
+/// The `--> name:line:col` a Tera report carries, when an error comes as plain text.
+fn report_location(text: &str) -> Option<(String, usize)> {
+    let rest = text
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = rest.rsplitn(3, ':');
+    let _col = parts.next()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?.to_string(), line))
 }
 
 /// Tera's English messages, in French.
@@ -139,6 +154,12 @@ fn french_tera_message(raw: &str, syntax: bool) -> String {
         .and_then(|r| r.strip_suffix("' not found"))
     {
         return format!("le modèle inclus « {name} » n'existe pas");
+    }
+    if raw.contains("Unknown template") {
+        return format!(
+            "le modèle inclus « {} » n'existe pas (seuls les modèles de recours et du dossier --modeles sont visibles)",
+            quoted.unwrap_or("?")
+        );
     }
     if raw.contains("Unknown filter") || raw.contains("filter") && raw.contains("not found") {
         return format!(

@@ -7,4 +7,6 @@ mod bureaux;
 mod cli;
 mod explique;
 mod invalid;
+mod lettre;
+mod lot;
 mod verifie;
