@@ -1,13 +1,17 @@
 //! A laid-out page as printpdf operations.
 //!
-//! Each glyph run becomes one text matrix and one `TJ` array of subset glyph ids. Every glyph
-//! carries its source character, from which printpdf writes the `/ToUnicode` map that lets
-//! readers copy the exact text. Justification is written as `TJ` offsets after the stretched
-//! spaces, because the word-spacing operator `Tw` has no effect on two-byte fonts.
+//! Each glyph run becomes one text matrix and one `TJ` array. The text goes in as the run's
+//! source characters: printpdf encodes them through the subset's character → glyph map
+//! (one glyph per character, see `subset`) and writes the `/ToUnicode` map from the same
+//! pairs, so readers copy the exact text. Justification is written as `TJ` offsets after the
+//! stretched spaces, because the word-spacing operator `Tw` has no effect on two-byte fonts.
+//!
+//! (`TextItem::GlyphIds` would say the same thing glyph by glyph; one string per stretch of
+//! text makes printpdf build and write a tenth of the objects, and the content stream half
+//! as long.)
 
 use printpdf::{
-    Codepoint, Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem,
-    TextMatrix,
+    Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix,
 };
 
 use super::subset::EmbeddedFace;
@@ -73,30 +77,35 @@ pub(crate) fn page_ops(page: &Page, page_height: f32, faces: &[EmbeddedFace]) ->
             matrix: TextMatrix::Translate(Pt(run.x), Pt(page_height - run.baseline)),
         });
         ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(codepoints(run, &faces[face_index]))],
+            items: text_items(run),
         });
     }
     ops.push(Op::EndTextSection);
     ops
 }
 
-/// The run's glyphs with their `TJ` offsets. Offsets are in thousandths of an em, negative to
-/// move right, and rounded to a tenth on the running total so rounding never accumulates
-/// along a line.
-fn codepoints(run: &GlyphRun, face: &EmbeddedFace) -> Vec<Codepoint> {
+/// The run's text, cut after each justified space to insert its `TJ` offset. Offsets are in
+/// thousandths of an em, negative to move right, and rounded to a tenth on the running total
+/// so rounding never accumulates along a line.
+fn text_items(run: &GlyphRun) -> Vec<TextItem> {
+    let mut items = Vec::new();
+    let mut text = String::new();
     let mut wanted = 0.0_f64;
     let mut written = 0.0_f64;
-    run.glyphs
-        .iter()
-        .map(|g| {
-            let mut offset = 0.0_f32;
-            if g.extra != 0.0 {
-                wanted += f64::from(g.extra) * 1000.0 / f64::from(run.size);
-                let step = ((wanted - written) * 10.0).round() / 10.0;
-                written += step;
-                offset = -(step as f32);
+    for g in &run.glyphs {
+        text.push(g.character);
+        if g.extra != 0.0 {
+            wanted += f64::from(g.extra) * 1000.0 / f64::from(run.size);
+            let step = ((wanted - written) * 10.0).round() / 10.0;
+            written += step;
+            if step != 0.0 {
+                items.push(TextItem::Text(std::mem::take(&mut text)));
+                items.push(TextItem::Offset(-(step as f32)));
             }
-            Codepoint::with_cid(face.new_gid(g.gid), offset, g.character.to_string())
-        })
-        .collect()
+        }
+    }
+    if !text.is_empty() {
+        items.push(TextItem::Text(text));
+    }
+    items
 }

@@ -4,27 +4,21 @@
 //! After `printpdf::serialize::to_lopdf_doc` we
 //! - drop the empty `/GTS_PDFXVersion`, `/Identifier` and `/Keywords` entries of the Info
 //!   dictionary (the first names a PDF/X version; we claim no conformance, PDF/A included);
-//! - compress every stream ourselves at flate level [`FLATE_LEVEL`]: lopdf's `compress` uses
-//!   the slowest level, which costs several times more for a few hundred bytes;
+//! - compress every stream ourselves (see `flate`): lopdf's `compress` uses the slowest
+//!   level, and font programs come with their compressed form already made (see `subset`);
 //! - replace printpdf's trailer `/ID`, drawn from a process-wide counter, by the MD5 of the
 //!   file itself, so identical letters give identical bytes in any process, thread or order.
 
-use flate2::Compression;
-use flate2::write::ZlibEncoder;
 use lopdf::{Object, StringFormat};
 use md5::{Digest, Md5};
 use printpdf::{Mm, OffsetDateTime, PdfDocument, PdfDocumentInfo, PdfPage, PdfSaveOptions};
-use std::io::Write;
 
 use super::content::page_ops;
 use super::error::PdfError;
-use super::subset::embed;
+use super::flate;
+use super::subset::{EmbeddedFace, embed};
 use crate::letter::Metadata;
 use crate::typeset::{Fonts, Page};
-
-/// zlib level for streams. Level 6 is within 2 % of level 9 on our content and font
-/// subsets, at a fraction of its time (see `benches/engine.rs`).
-pub(crate) const FLATE_LEVEL: u32 = 6;
 
 /// Written as the PDF's producer.
 const PRODUCER: &str = concat!("recours ", env!("CARGO_PKG_VERSION"));
@@ -65,8 +59,16 @@ pub(crate) fn write_pages(
             )
         })
         .collect();
-    for face in faces {
-        doc.resources.fonts.map.insert(face.id, face.font);
+    let mut programs = Vec::with_capacity(faces.len());
+    for EmbeddedFace {
+        id,
+        font,
+        program_zlib,
+        ..
+    } in faces
+    {
+        programs.push((id.clone(), program_zlib));
+        doc.resources.fonts.map.insert(id, font);
     }
 
     let options = PdfSaveOptions {
@@ -78,10 +80,20 @@ pub(crate) fn write_pages(
     let mut warnings = Vec::new();
     let mut lo = printpdf::serialize::to_lopdf_doc(&doc, &options, &mut warnings);
     debug_assert!(warnings.is_empty(), "printpdf warnings: {warnings:?}");
-    drop(doc);
 
     tidy_info(&mut lo);
-    compress_streams(&mut lo)?;
+    // Font programs as printpdf wrote them, with their ready-made compressed form.
+    let ready: Vec<(&[u8], &[u8])> = programs
+        .iter()
+        .filter_map(|(id, zlib)| {
+            doc.resources
+                .fonts
+                .map
+                .get(id)
+                .map(|f| (f.parsed_font.original_bytes.as_slice(), zlib.as_slice()))
+        })
+        .collect();
+    compress_streams(&mut lo, &ready);
     let id = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 
@@ -108,7 +120,8 @@ fn tidy_info(lo: &mut lopdf::Document) {
     }
 }
 
-fn compress_streams(lo: &mut lopdf::Document) -> Result<(), PdfError> {
+/// Compresses every stream; a font program gets its ready-made compressed form.
+fn compress_streams(lo: &mut lopdf::Document, programs: &[(&[u8], &[u8])]) {
     for object in lo.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -116,12 +129,13 @@ fn compress_streams(lo: &mut lopdf::Document) -> Result<(), PdfError> {
         if stream.dict.has(b"Filter") {
             continue;
         }
-        let mut encoder = ZlibEncoder::new(
-            Vec::with_capacity(stream.content.len() / 2),
-            Compression::new(FLATE_LEVEL),
-        );
-        encoder.write_all(&stream.content)?;
-        let compressed = encoder.finish()?;
+        let ready = programs
+            .iter()
+            .find(|(bytes, _)| *bytes == stream.content.as_slice());
+        let compressed = match ready {
+            Some((_, zlib)) => zlib.to_vec(),
+            None => flate::zlib(&stream.content),
+        };
         if compressed.len() < stream.content.len() {
             stream
                 .dict
@@ -129,7 +143,6 @@ fn compress_streams(lo: &mut lopdf::Document) -> Result<(), PdfError> {
             stream.set_content(compressed);
         }
     }
-    Ok(())
 }
 
 /// Replaces the placeholder `/ID` in the saved file by the MD5 of the file (computed with the

@@ -18,6 +18,7 @@ mod document;
 mod error;
 #[cfg(test)]
 mod extract;
+mod flate;
 mod subset;
 #[cfg(test)]
 mod tests;
