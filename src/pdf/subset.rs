@@ -1,73 +1,56 @@
 //! Per-document font subsets: only the glyphs a document draws are embedded.
 //!
-//! printpdf built without `text_layout` embeds whole fonts (about 750 KB per Charis face), so
-//! we subset ourselves with `subsetter`, which renumbers glyphs. We then hand printpdf a
-//! `ParsedFont` built from values we already have: a character → new glyph map for the
-//! characters used (printpdf encodes text and writes `/ToUnicode` from it) and the advances
-//! in thousandths of an em the layout measured with (printpdf writes them as `/W`), so readers
-//! place every glyph exactly where the layout did.
+//! `subsetter` keeps the used glyphs (and the components of composite ones), renumbered from
+//! 1 in the order we give them; we give them in increasing glyph id, so the new ids are
+//! consecutive and the PDF `/W` array is a single run. Each face records, per new glyph, the
+//! advance the layout measured with (in thousandths of an em, so readers place every glyph
+//! exactly where the layout did) and the character it stands for (for `/ToUnicode`).
 //!
-//! The subset's tables are reordered so that those identical in every subset of a face
+//! The subset's tables are then reordered so that those identical in every subset of a face
 //! (hinting programs, `name`) sit together; their compressed form is made once per process
-//! (see `flate`), and the document writer swaps it into the font stream.
+//! (see `flate`).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use md5::{Digest, Md5};
-use printpdf::{FontId, FontMetrics, FontType, ParsedFont, PdfFont, PdfFontMetricsStub};
 
 use super::error::PdfError;
 use super::flate::{self, Part, Precompressed};
 use crate::letter::Style;
-use crate::typeset::{Fonts, Page};
+use crate::typeset::{FaceMetrics, Fonts, Page};
 
 /// One face as embedded in one document.
 #[derive(Debug)]
 pub(crate) struct EmbeddedFace {
     pub style: Style,
-    pub id: FontId,
-    pub font: PdfFont,
-    /// The font program's zlib stream, to replace the uncompressed one printpdf writes.
+    /// `XXXXXX+CharisSIL…`: the subset tag and the face's PostScript name.
+    pub base_font: String,
+    /// Old glyph id → new glyph id; 0 where the glyph is not used.
+    remap: Vec<u16>,
+    /// For new glyph ids 1, 2, …: advance (thousandths of an em) and character.
+    pub glyphs: Vec<(u16, char)>,
+    pub metrics: FaceMetrics,
+    /// Length of the font program, uncompressed.
+    pub program_len: usize,
+    /// The font program as a zlib stream.
     pub program_zlib: Vec<u8>,
 }
 
-/// The resource name of a face in content streams. Fixed, so that output does not depend on
-/// printpdf's process-wide id counter.
-pub(crate) fn font_id(style: Style) -> FontId {
-    FontId(
-        match style {
-            Style::Regular => "R",
-            Style::Bold => "B",
-            Style::Italic => "I",
-        }
-        .to_string(),
-    )
+impl EmbeddedFace {
+    /// The subset's glyph id for a glyph of the full font (0, `.notdef`, if unknown).
+    #[inline]
+    pub fn new_gid(&self, old: u16) -> u16 {
+        self.remap.get(usize::from(old)).copied().unwrap_or(0)
+    }
 }
 
-/// What a document uses of one face: advance by glyph id (0 = unused) and the characters.
+/// What a document uses of one face: by glyph id, the advance plus one (0 = unused) and the
+/// first character drawn with it. A font may draw two characters with one glyph (µ and μ);
+/// `/ToUnicode` can name only one, the first.
 struct Usage {
-    advance: Vec<u16>,
-    /// The character first seen for each glyph id.
-    first_char: Vec<char>,
-    /// Characters drawn with a glyph first seen for another character (fonts may share a
-    /// glyph between, say, µ and μ).
-    shared: Vec<(char, u16)>,
-}
-
-impl Usage {
-    fn new(glyph_count: u16) -> Self {
-        let n = usize::from(glyph_count);
-        Usage {
-            advance: vec![0; n],
-            first_char: vec!['\0'; n],
-            shared: Vec::new(),
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.advance.iter().all(|&a| a == 0)
-    }
+    advance: Vec<u32>,
+    character: Vec<char>,
 }
 
 /// Subsets every face the pages use, in the order regular, bold, italic.
@@ -79,31 +62,27 @@ pub(crate) fn embed<'p>(
     let mut usage: [Option<Usage>; 3] = [None, None, None];
     for page in pages {
         for run in &page.runs {
-            let i = index(run.style);
-            let u = usage[i].get_or_insert_with(|| Usage::new(fonts.glyph_count(run.style)));
+            let u = usage[index(run.style)].get_or_insert_with(|| {
+                let n = usize::from(fonts.glyph_count(run.style));
+                Usage {
+                    advance: vec![0; n],
+                    character: vec!['\0'; n],
+                }
+            });
             for g in &run.glyphs {
                 let gid = usize::from(g.gid);
-                let Some(slot) = u.advance.get_mut(gid) else {
-                    continue;
-                };
-                if *slot == 0 {
-                    // A zero advance (a combining mark) is stored as 1 so the glyph counts as
-                    // used; `/W` gets the real advance from `first_char`'s lookup below.
-                    *slot = g.advance.max(1);
-                    u.first_char[gid] = g.character;
-                } else if u.first_char[gid] != g.character
-                    && !u.shared.iter().any(|&(c, _)| c == g.character)
+                if let Some(slot) = u.advance.get_mut(gid)
+                    && *slot == 0
                 {
-                    u.shared.push((g.character, g.gid));
+                    *slot = u32::from(g.advance) + 1;
+                    u.character[gid] = g.character;
                 }
             }
         }
     }
     let mut faces = Vec::new();
     for (style, u) in STYLES.into_iter().zip(usage) {
-        if let Some(u) = u
-            && !u.is_empty()
-        {
+        if let Some(u) = u {
             faces.push(embed_face(style, &u, fonts)?);
         }
     }
@@ -123,28 +102,17 @@ fn embed_face(style: Style, usage: &Usage, fonts: &Fonts) -> Result<EmbeddedFace
     let mut remapper = subsetter::GlyphRemapper::new();
     remapper.remap(0);
     let mut remap = vec![0_u16; usage.advance.len()];
-    let mut glyph_widths = BTreeMap::new();
-    let mut codepoint_to_glyph = BTreeMap::new();
+    let mut glyphs = Vec::new();
     let mut tag = Md5::new();
     tag.update(name.as_bytes());
-    for (old, &advance) in usage.advance.iter().enumerate() {
+    for (old, (&advance, &character)) in usage.advance.iter().zip(&usage.character).enumerate() {
         if advance == 0 {
             continue;
         }
         let old_gid = old as u16;
-        let new = remapper.remap(old_gid);
-        remap[old] = new;
-        let advance = if advance == 1 {
-            fonts.advance_of(style, old_gid)
-        } else {
-            advance
-        };
-        glyph_widths.insert(new, advance);
-        codepoint_to_glyph.insert(u32::from(usage.first_char[old]), new);
+        remap[old] = remapper.remap(old_gid);
+        glyphs.push(((advance - 1) as u16, character));
         tag.update(old_gid.to_be_bytes());
-    }
-    for &(c, old) in &usage.shared {
-        codepoint_to_glyph.insert(u32::from(c), remap[usize::from(old)]);
     }
     let subset =
         subsetter::subset(fonts.font_bytes(style), 0, &remapper).map_err(|e| PdfError::Subset {
@@ -155,8 +123,6 @@ fn embed_face(style: Style, usage: &Usage, fonts: &Fonts) -> Result<EmbeddedFace
         face: name,
         reason: "le sous-ensemble produit n'est pas une police TrueType lisible".to_string(),
     })?;
-
-    let m = fonts.metrics(style);
     // The six capital letters that mark a subset (ISO 32000-1, 9.6.4), derived from the glyph
     // set: the same text always gets the same tag, different subsets different ones.
     let tag: String = tag
@@ -165,34 +131,13 @@ fn embed_face(style: Style, usage: &Usage, fonts: &Fonts) -> Result<EmbeddedFace
         .take(6)
         .map(|b| char::from(b'A' + b % 26))
         .collect();
-    let parsed = ParsedFont {
-        original_bytes: program.bytes,
-        font_index: 0,
-        font_name: Some(format!("{tag}+{name}")),
-        codepoint_to_glyph,
-        glyph_widths,
-        // Everything below is already in thousandths of an em.
-        units_per_em: 1000,
-        font_metrics: FontMetrics {
-            ascent: m.ascent,
-            descent: m.descent,
-        },
-        font_type: FontType::TrueType,
-        pdf_font_metrics: PdfFontMetricsStub {
-            units_per_em: 1000,
-            x_min: m.bbox[0],
-            y_min: m.bbox[1],
-            x_max: m.bbox[2],
-            y_max: m.bbox[3],
-            caret_slope_rise: m.caret_slope.0,
-            caret_slope_run: m.caret_slope.1,
-            us_weight_class: m.weight,
-        },
-    };
     Ok(EmbeddedFace {
         style,
-        id: font_id(style),
-        font: PdfFont::new(parsed),
+        base_font: format!("{tag}+{name}"),
+        remap,
+        glyphs,
+        metrics: *fonts.metrics(style),
+        program_len: program.len,
         program_zlib: program.zlib,
     })
 }
@@ -200,9 +145,9 @@ fn embed_face(style: Style, usage: &Usage, fonts: &Fonts) -> Result<EmbeddedFace
 /// Tables a subset copies unchanged from the full font.
 const CONSTANT_TABLES: [&[u8; 4]; 4] = [b"cvt ", b"fpgm", b"prep", b"name"];
 
-/// A subset rearranged as directory, constant tables, other tables; and its zlib stream.
+/// A subset rearranged as directory, constant tables, other tables, as a zlib stream.
 struct FontProgram {
-    bytes: Vec<u8>,
+    len: usize,
     zlib: Vec<u8>,
 }
 
@@ -218,13 +163,12 @@ impl FontProgram {
             let length = u32::from_be_bytes(record[12..16].try_into().ok()?) as usize;
             tables.push((tag, checksum, subset.get(offset..offset + length)?));
         }
-        let is_constant = |tag: &[u8; 4]| CONSTANT_TABLES.contains(&tag);
         let padded = |len: usize| len.div_ceil(4) * 4;
 
-        // Constant tables, in a fixed order, each padded to four bytes.
-        let mut constant = Vec::new();
-        let mut offsets = BTreeMap::new();
+        // Constant tables, in a fixed order, each padded to four bytes; then the others.
         let directory_len = 12 + 16 * count;
+        let mut offsets = BTreeMap::new();
+        let mut constant = Vec::new();
         for wanted in CONSTANT_TABLES {
             if let Some((tag, _, data)) = tables.iter().find(|t| &t.0 == wanted) {
                 offsets.insert(*tag, directory_len + constant.len());
@@ -233,7 +177,7 @@ impl FontProgram {
             }
         }
         let mut rest = Vec::new();
-        for (tag, _, data) in tables.iter().filter(|t| !is_constant(&t.0)) {
+        for (tag, _, data) in tables.iter().filter(|t| !CONSTANT_TABLES.contains(&&t.0)) {
             offsets.insert(*tag, directory_len + constant.len() + rest.len());
             rest.extend_from_slice(data);
             rest.resize(padded(rest.len()), 0);
@@ -249,11 +193,9 @@ impl FontProgram {
         }
 
         // The whole-font checksum in `head` covers the directory, whose offsets changed.
-        let head_at = offsets
+        if let Some(at) = offsets
             .get(b"head")
-            .copied()
-            .map(|o| o - directory_len - constant.len());
-        if let Some(at) = head_at
+            .map(|o| o - directory_len - constant.len())
             && rest.len() >= at + 12
         {
             rest[at + 8..at + 12].fill(0);
@@ -269,10 +211,10 @@ impl FontProgram {
             Part::Cached(&cached),
             Part::Fresh(&rest),
         ]);
-        let mut bytes = directory;
-        bytes.extend_from_slice(&constant);
-        bytes.extend_from_slice(&rest);
-        Some(FontProgram { bytes, zlib })
+        Some(FontProgram {
+            len: directory.len() + constant.len() + rest.len(),
+            zlib,
+        })
     }
 }
 
@@ -318,53 +260,46 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_subset_is_a_small_valid_font_with_renumbered_glyphs() {
-        let pages = [page(Style::Regular, "Préfecture œuvre « éà »")];
-        let faces = embed(pages.iter(), Fonts::charis()).unwrap();
-        assert_eq!(faces.len(), 1);
-        let font = &faces[0].font.parsed_font;
-        assert!(
-            font.original_bytes.len() < 40_000,
-            "{} bytes",
-            font.original_bytes.len()
-        );
-        let new_p = font.codepoint_to_glyph[&u32::from('P')];
-        assert!(new_p >= 1);
-        assert_eq!(
-            font.glyph_widths[&new_p],
-            Fonts::charis()
-                .require(Style::Regular, 'P')
-                .unwrap()
-                .advance
-        );
-        let sub = ttf_parser::Face::parse(&font.original_bytes, 0).unwrap();
-        assert!(sub.glyph_bounding_box(ttf_parser::GlyphId(new_p)).is_some());
-        // The rearranged file keeps a valid whole-font checksum.
-        assert_eq!(checksum(&font.original_bytes), 0xB1B0_AFBA);
+    fn program(face: &EmbeddedFace) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        flate2::read::ZlibDecoder::new(&face.program_zlib[..])
+            .read_to_end(&mut bytes)
+            .unwrap();
+        bytes
     }
 
     #[test]
-    fn the_compressed_program_inflates_to_the_embedded_bytes() {
-        let pages = [page(Style::Bold, "Objet : Réf. :")];
-        let face = embed(pages.iter(), Fonts::charis()).unwrap().remove(0);
-        let mut inflated = Vec::new();
-        flate2::read::ZlibDecoder::new(&face.program_zlib[..])
-            .read_to_end(&mut inflated)
-            .unwrap();
-        assert_eq!(inflated, face.font.parsed_font.original_bytes);
+    fn a_subset_is_a_small_valid_font_with_consecutive_new_glyph_ids() {
+        let text = "Préfecture œuvre « éà »";
+        let pages = [page(Style::Regular, text)];
+        let faces = embed(pages.iter(), Fonts::charis()).unwrap();
+        assert_eq!(faces.len(), 1);
+        let face = &faces[0];
+        let bytes = program(face);
+        assert_eq!(bytes.len(), face.program_len);
+        assert!(bytes.len() < 40_000, "{} bytes", bytes.len());
+        // The rearranged file keeps a valid whole-font checksum.
+        assert_eq!(checksum(&bytes), 0xB1B0_AFBA);
+
+        let fonts = Fonts::charis();
+        let p = fonts.require(Style::Regular, 'P').unwrap();
+        let new_p = face.new_gid(p.gid);
+        assert_eq!(face.glyphs[usize::from(new_p) - 1], (p.advance, 'P'));
+        let distinct: std::collections::BTreeSet<char> = text.chars().collect();
+        assert_eq!(face.glyphs.len(), distinct.len());
+        let sub = ttf_parser::Face::parse(&bytes, 0).unwrap();
+        assert!(sub.glyph_bounding_box(ttf_parser::GlyphId(new_p)).is_some());
+        assert_eq!(face.new_gid(3000), 0);
     }
 
     #[test]
     fn subset_tags_differ_between_subsets_and_repeat_for_the_same_text() {
         let tag = |t: &str| {
             let pages = [page(Style::Bold, t)];
-            embed(pages.iter(), Fonts::charis()).unwrap()[0]
-                .font
-                .parsed_font
-                .font_name
-                .clone()
+            embed(pages.iter(), Fonts::charis())
                 .unwrap()
+                .remove(0)
+                .base_font
         };
         assert_eq!(tag("Objet"), tag("Objet"));
         assert_ne!(tag("Objet"), tag("Réf."));
