@@ -119,7 +119,7 @@ fn round3(v: f32) -> f32 {
 pub(crate) fn compressed_stream(content: &[u8]) -> Stream {
     let mut stream = Stream::new(
         Dictionary::from_iter([("Filter", Object::Name(b"FlateDecode".to_vec()))]),
-        flate::zlib(content),
+        flate::zlib(content, flate::Level::Text),
     );
     stream.allows_compression = false;
     stream

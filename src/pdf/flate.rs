@@ -6,18 +6,37 @@
 //! `name` table, nearly half of a Charis subset) is compressed once per process and spliced
 //! between the freshly compressed parts; only the zlib checksum covers everything.
 
+use std::cell::RefCell;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use flate2::{Compress, Compression, FlushCompress, Status};
 
-/// zlib level for everything compressed per letter. Level 1 costs less than half of level 6
-/// here for a file about 2 % larger (see `benches/engine.rs` and the report in the branch
-/// history); the parts compressed once use level 9.
-pub(crate) const LEVEL: u32 = 1;
+/// zlib levels for what is compressed per letter; the parts compressed once use level 9.
+/// Font subsets (mostly `glyf` outlines) gain little from more effort, text content gains a
+/// third; see the measurements in `benches/engine.rs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Level {
+    /// Font programs: zlib level FONT_LEVEL.
+    Font,
+    /// Content streams and CMaps: zlib level TEXT_LEVEL.
+    Text,
+}
+
+const FONT_LEVEL: u32 = 1;
+const TEXT_LEVEL: u32 = 2;
+
+impl Level {
+    fn zlib_level(self) -> u32 {
+        match self {
+            Level::Font => FONT_LEVEL,
+            Level::Text => TEXT_LEVEL,
+        }
+    }
+}
 
 /// A whole zlib stream of `data`.
-pub(crate) fn zlib(data: &[u8]) -> Vec<u8> {
-    zlib_from_parts(&[Part::Fresh(data)])
+pub(crate) fn zlib(data: &[u8], level: Level) -> Vec<u8> {
+    zlib_from_parts(&[Part::Fresh(data)], level)
 }
 
 /// One piece of a stream: compressed now, or already compressed by [`cached`].
@@ -34,7 +53,8 @@ pub(crate) struct Precompressed {
 }
 
 /// A zlib stream whose uncompressed content is the parts' bytes, in order.
-pub(crate) fn zlib_from_parts(parts: &[Part<'_>]) -> Vec<u8> {
+pub(crate) fn zlib_from_parts(parts: &[Part<'_>], level: Level) -> Vec<u8> {
+    let level = level.zlib_level();
     let total: usize = parts
         .iter()
         .map(|p| match p {
@@ -55,20 +75,20 @@ pub(crate) fn zlib_from_parts(parts: &[Part<'_>]) -> Vec<u8> {
         };
         match part {
             Part::Fresh(data) => {
-                deflate_raw(data, LEVEL, flush, &mut out);
+                deflate_raw(data, level, flush, &mut out);
                 adler.update(data);
             }
             Part::Cached(c) => {
                 out.extend_from_slice(&c.deflated);
                 adler.update(&c.bytes);
                 if i == last {
-                    deflate_raw(&[], LEVEL, FlushCompress::Finish, &mut out);
+                    deflate_raw(&[], level, FlushCompress::Finish, &mut out);
                 }
             }
         }
     }
     if parts.is_empty() {
-        deflate_raw(&[], LEVEL, FlushCompress::Finish, &mut out);
+        deflate_raw(&[], level, FlushCompress::Finish, &mut out);
     }
     out.extend_from_slice(&adler.finish().to_be_bytes());
     out
@@ -104,14 +124,37 @@ pub(crate) fn cached(bytes: &[u8]) -> Arc<Precompressed> {
     entry
 }
 
+thread_local! {
+    /// One raw-deflate compressor per level and thread, reset between uses. A compressor
+    /// holds a few hundred kilobytes of tables; allocating one per stream cost time, and,
+    /// interleaved with the streams kept for a large assembly, fragmented the heap by about
+    /// that much per page.
+    static COMPRESSORS: RefCell<Vec<(u32, Compress)>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Appends the raw deflate form of `data` to `out`, ending with `flush`.
 fn deflate_raw(data: &[u8], level: u32, flush: FlushCompress, out: &mut Vec<u8>) {
-    let mut c = Compress::new(Compression::new(level), false);
+    COMPRESSORS.with_borrow_mut(|compressors| {
+        let index = match compressors.iter().position(|(l, _)| *l == level) {
+            Some(i) => i,
+            None => {
+                compressors.push((level, Compress::new(Compression::new(level), false)));
+                compressors.len() - 1
+            }
+        };
+        let c = &mut compressors[index].1;
+        c.reset();
+        run(c, data, flush, out);
+    });
+}
+
+fn run(c: &mut Compress, data: &[u8], flush: FlushCompress, out: &mut Vec<u8>) {
+    let start = c.total_in();
     loop {
         out.reserve(data.len() / 2 + 1024);
-        let consumed = c.total_in() as usize;
+        let consumed = (c.total_in() - start) as usize;
         let status = c.compress_vec(&data[consumed.min(data.len())..], out, flush);
-        let done_input = c.total_in() as usize >= data.len();
+        let done_input = (c.total_in() - start) as usize >= data.len();
         let room_left = out.len() < out.capacity();
         match (status, flush) {
             (Ok(Status::StreamEnd), _) => return,
@@ -171,8 +214,8 @@ mod tests {
         let data: Vec<u8> = (0..100_000u32)
             .map(|i| (i % 251) as u8 ^ (i / 7) as u8)
             .collect();
-        assert_eq!(inflate(&zlib(&data)), data);
-        assert_eq!(inflate(&zlib(&[])), Vec::<u8>::new());
+        assert_eq!(inflate(&zlib(&data, Level::Text)), data);
+        assert_eq!(inflate(&zlib(&[], Level::Font)), Vec::<u8>::new());
     }
 
     #[test]
@@ -202,7 +245,7 @@ mod tests {
                     Part::Cached(c) => &c.bytes,
                 });
             }
-            assert_eq!(inflate(&zlib_from_parts(&parts)), want);
+            assert_eq!(inflate(&zlib_from_parts(&parts, Level::Font)), want);
         }
     }
 

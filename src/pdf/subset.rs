@@ -16,7 +16,7 @@ use std::sync::Arc;
 use md5::{Digest, Md5};
 
 use super::error::PdfError;
-use super::flate::{self, Part, Precompressed};
+use super::flate::{self, Level, Part, Precompressed};
 use crate::letter::Style;
 use crate::typeset::{FaceMetrics, Fonts, Page};
 
@@ -206,11 +206,12 @@ impl FontProgram {
         }
 
         let cached: Arc<Precompressed> = flate::cached(&constant);
-        let zlib = flate::zlib_from_parts(&[
+        let parts = [
             Part::Fresh(&directory),
             Part::Cached(&cached),
             Part::Fresh(&rest),
-        ]);
+        ];
+        let zlib = flate::zlib_from_parts(&parts, Level::Font);
         Some(FontProgram {
             len: directory.len() + constant.len() + rest.len(),
             zlib,
