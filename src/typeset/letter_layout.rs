@@ -610,3 +610,60 @@ fn fold_marks(g: &PageGeometry) -> Vec<Rule> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(hyphenated: bool) -> SetLine {
+        SetLine {
+            runs: Vec::new(),
+            width: 0.0,
+            hyphenated,
+        }
+    }
+
+    fn breaks(flow: &Flow) -> Vec<bool> {
+        flow.chunks.iter().map(|c| c.break_before).collect()
+    }
+
+    #[test]
+    fn paragraphs_break_only_with_two_lines_each_side_and_not_after_a_divided_word() {
+        let mut flow = Flow {
+            chunks: Vec::new(),
+            leading: 14.0,
+            depth: 3.0,
+        };
+        flow.paragraph(
+            vec![line(false), line(false), line(false)],
+            0.0,
+            0.0,
+            false,
+            "corps",
+        );
+        // First paragraph: nothing before it, and three lines cannot be split 2 + 2.
+        assert_eq!(breaks(&flow), [false, false, false]);
+        flow.paragraph(
+            (0..6).map(|i| line(i == 2)).collect(),
+            0.0,
+            6.0,
+            false,
+            "corps",
+        );
+        // Before its first line: yes. Inside: after two lines, and leaving two, and not after
+        // line 3, which ends with a divided word.
+        assert_eq!(breaks(&flow)[3..], [true, false, true, false, true, false]);
+    }
+
+    #[test]
+    fn a_kept_paragraph_cannot_start_a_page() {
+        let mut flow = Flow {
+            chunks: Vec::new(),
+            leading: 14.0,
+            depth: 3.0,
+        };
+        flow.paragraph(vec![line(false)], 0.0, 0.0, false, "corps");
+        flow.paragraph(vec![line(false), line(false)], 0.0, 6.0, true, "corps");
+        assert_eq!(breaks(&flow), [false, false, false]);
+    }
+}
