@@ -12,8 +12,10 @@ use std::sync::{Arc, OnceLock, RwLock};
 use flate2::{Compress, Compression, FlushCompress, Status};
 
 /// zlib levels for what is compressed per letter; the parts compressed once use level 9.
-/// Font subsets (mostly `glyf` outlines) gain little from more effort, text content gains a
-/// third; see the measurements in `benches/engine.rs`.
+/// Font subsets (mostly `glyf` outlines) gain little from more effort; content streams of
+/// hexadecimal glyph ids shrink by a third from level 1 to 2. Measured on the one-page
+/// fixture (zlib-rs): font 1 / text 2 gives 30.5 KB; 1 / 1 gives 32.3 KB for about 0.1 ms
+/// less; 6 / 6 gives 27.9 KB for about 0.3 ms more, a third more time for the whole PDF.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Level {
     /// Font programs: zlib level FONT_LEVEL.
