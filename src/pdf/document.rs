@@ -1,30 +1,24 @@
-//! From pages to PDF bytes: printpdf builds the document objects, then we finish what it
-//! leaves undone or nondeterministic.
+//! From pages to PDF bytes: the document's objects, built with lopdf and saved.
 //!
-//! After `printpdf::serialize::to_lopdf_doc` we
-//! - drop the empty `/GTS_PDFXVersion`, `/Identifier` and `/Keywords` entries of the Info
-//!   dictionary (the first names a PDF/X version; we claim no conformance, PDF/A included);
-//! - compress every stream ourselves at flate level [`FLATE_LEVEL`]: lopdf's `compress` uses
-//!   the slowest level, which costs several times more for a few hundred bytes;
-//! - replace printpdf's trailer `/ID`, drawn from a process-wide counter, by the MD5 of the
-//!   file itself, so identical letters give identical bytes in any process, thread or order.
+//! The structure is the smallest a reader needs: a catalog (French language, title shown in
+//! the window), one page tree, pages sharing one resource dictionary, the embedded faces, an
+//! Info dictionary from the letter's metadata. Nothing depends on the clock or on process
+//! state: object numbers follow construction order, dates come from the metadata, and the
+//! trailer `/ID` is the MD5 of the file itself, so identical letters give identical bytes in
+//! any process, thread or order.
 
-use flate2::Compression;
-use flate2::write::ZlibEncoder;
-use lopdf::{Object, StringFormat};
+use chrono::NaiveDateTime;
+use lopdf::xref::XrefType;
+use lopdf::{Dictionary, Object, Stream, StringFormat};
 use md5::{Digest, Md5};
-use printpdf::{Mm, OffsetDateTime, PdfDocument, PdfDocumentInfo, PdfPage, PdfSaveOptions};
-use std::io::Write;
 
-use super::content::page_ops;
+use super::content::{page_content, resource_name};
 use super::error::PdfError;
+use super::flate;
+use super::font_objects::add_face;
 use super::subset::embed;
 use crate::letter::Metadata;
 use crate::typeset::{Fonts, Page};
-
-/// zlib level for streams. Level 6 is within 2 % of level 9 on our content and font
-/// subsets, at a fraction of its time (see `benches/engine.rs`).
-pub(crate) const FLATE_LEVEL: u32 = 6;
 
 /// Written as the PDF's producer.
 const PRODUCER: &str = concat!("recours ", env!("CARGO_PKG_VERSION"));
@@ -40,96 +34,132 @@ pub(crate) fn write_pages(
     fonts: &Fonts,
 ) -> Result<Vec<u8>, PdfError> {
     let faces = embed(pages.iter().copied(), fonts)?;
-    let date = pdf_date(metadata)?;
 
-    let mut doc = PdfDocument::new(&metadata.title);
-    doc.metadata.info = PdfDocumentInfo {
-        creation_date: date,
-        modification_date: date,
-        metadata_date: date,
-        document_title: metadata.title.clone(),
-        author: metadata.author.clone(),
-        subject: metadata.subject.clone(),
-        creator: "recours".to_string(),
-        producer: PRODUCER.to_string(),
-        ..PdfDocumentInfo::default()
-    };
-    let to_mm = |pt: f32| Mm(pt * 25.4 / 72.0);
-    doc.pages = pages
-        .iter()
-        .map(|page| {
-            PdfPage::new(
-                to_mm(page_size.0),
-                to_mm(page_size.1),
-                page_ops(page, page_size.1, &faces),
-            )
-        })
-        .collect();
-    for face in faces {
-        doc.resources.fonts.map.insert(face.id, face.font);
+    let mut doc = lopdf::Document::with_version("1.4");
+    doc.reference_table.cross_reference_type = XrefType::CrossReferenceTable;
+    let pages_id = doc.new_object_id();
+
+    let mut font_dict = Dictionary::new();
+    for face in &faces {
+        font_dict.set(
+            resource_name(face.style),
+            Object::Reference(add_face(&mut doc, face)),
+        );
     }
+    let resources_id = doc.add_object(Dictionary::from_iter([(
+        "Font",
+        Object::Dictionary(font_dict),
+    )]));
 
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: false,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut lo = printpdf::serialize::to_lopdf_doc(&doc, &options, &mut warnings);
-    debug_assert!(warnings.is_empty(), "printpdf warnings: {warnings:?}");
-    drop(doc);
+    let media_box = Object::Array(vec![
+        Object::Integer(0),
+        Object::Integer(0),
+        Object::Real(round3(page_size.0)),
+        Object::Real(round3(page_size.1)),
+    ]);
 
-    tidy_info(&mut lo);
-    compress_streams(&mut lo)?;
-    let id = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
-    lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    let mut kids = Vec::with_capacity(pages.len());
+    for page in pages {
+        let mut dict = Dictionary::from_iter([
+            ("Type", Object::Name(b"Page".to_vec())),
+            ("Parent", Object::Reference(pages_id)),
+            ("MediaBox", media_box.clone()),
+            ("Resources", Object::Reference(resources_id)),
+        ]);
+        let content = page_content(page, page_size.1, &faces);
+        if !content.is_empty() {
+            dict.set(
+                "Contents",
+                Object::Reference(doc.add_object(compressed_stream(&content))),
+            );
+        }
+        kids.push(Object::Reference(doc.add_object(dict)));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", Object::Name(b"Pages".to_vec())),
+            ("Kids", Object::Array(kids)),
+            ("Count", Object::Integer(count)),
+        ])),
+    );
 
-    let mut bytes = Vec::with_capacity(64 * 1024);
-    lo.save_to(&mut bytes)?;
+    let catalog_id = doc.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", Object::Reference(pages_id)),
+        ("Lang", text("fr-FR")),
+        (
+            "ViewerPreferences",
+            Object::Dictionary(Dictionary::from_iter([(
+                "DisplayDocTitle",
+                Object::Boolean(true),
+            )])),
+        ),
+    ]));
+    let info_id = doc.add_object(info(metadata));
+    doc.trailer.set("Root", Object::Reference(catalog_id));
+    doc.trailer.set("Info", Object::Reference(info_id));
+    let placeholder = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
+    doc.trailer
+        .set("ID", Object::Array(vec![placeholder.clone(), placeholder]));
+
+    let mut bytes = Vec::with_capacity(48 * 1024);
+    doc.save_to(&mut bytes)?;
     stamp_id(&mut bytes);
     Ok(bytes)
 }
 
-fn pdf_date(metadata: &Metadata) -> Result<OffsetDateTime, PdfError> {
-    OffsetDateTime::from_unix_timestamp(metadata.created.and_utc().timestamp())
-        .map_err(|_| PdfError::Date(metadata.created))
+/// `v` rounded to three decimals, as a PDF real.
+fn round3(v: f32) -> f32 {
+    (v * 1000.0).round() / 1000.0
 }
 
-/// Removes Info entries printpdf always writes, empty, and one that names a PDF/X version.
-fn tidy_info(lo: &mut lopdf::Document) {
-    let Ok(Object::Reference(id)) = lo.trailer.get(b"Info").cloned() else {
-        return;
-    };
-    if let Ok(Object::Dictionary(info)) = lo.get_object_mut(id) {
-        for key in [&b"GTS_PDFXVersion"[..], b"Identifier", b"Keywords"] {
-            info.remove(key);
-        }
-    }
+/// A stream holding `content` deflated.
+pub(crate) fn compressed_stream(content: &[u8]) -> Stream {
+    let mut stream = Stream::new(
+        Dictionary::from_iter([("Filter", Object::Name(b"FlateDecode".to_vec()))]),
+        flate::zlib(content, flate::Level::Text),
+    );
+    stream.allows_compression = false;
+    stream
 }
 
-fn compress_streams(lo: &mut lopdf::Document) -> Result<(), PdfError> {
-    for object in lo.objects.values_mut() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        if stream.dict.has(b"Filter") {
-            continue;
-        }
-        let mut encoder = ZlibEncoder::new(
-            Vec::with_capacity(stream.content.len() / 2),
-            Compression::new(FLATE_LEVEL),
-        );
-        encoder.write_all(&stream.content)?;
-        let compressed = encoder.finish()?;
-        if compressed.len() < stream.content.len() {
-            stream
-                .dict
-                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-            stream.set_content(compressed);
-        }
+/// The Info dictionary. Both dates are the letter's own (`Metadata::created`, UTC).
+fn info(m: &Metadata) -> Dictionary {
+    let date = pdf_date(m.created);
+    Dictionary::from_iter([
+        ("Title", text(&m.title)),
+        ("Author", text(&m.author)),
+        ("Subject", text(&m.subject)),
+        ("Creator", text("recours")),
+        ("Producer", text(PRODUCER)),
+        (
+            "CreationDate",
+            Object::String(date.clone().into_bytes(), StringFormat::Literal),
+        ),
+        (
+            "ModDate",
+            Object::String(date.into_bytes(), StringFormat::Literal),
+        ),
+    ])
+}
+
+/// `D:YYYYMMDDHHmmSS+00'00'`.
+fn pdf_date(d: NaiveDateTime) -> String {
+    format!("D:{}+00'00'", d.format("%Y%m%d%H%M%S"))
+}
+
+/// A PDF text string: plain ASCII as is, anything else as UTF-16BE with a byte-order mark.
+fn text(s: &str) -> Object {
+    if s.is_ascii() {
+        return Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
     }
-    Ok(())
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in s.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
 }
 
 /// Replaces the placeholder `/ID` in the saved file by the MD5 of the file (computed with the

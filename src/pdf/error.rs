@@ -16,9 +16,6 @@ pub enum PdfError {
         /// What the subsetter said.
         reason: String,
     },
-    /// The creation date cannot be written in a PDF date.
-    #[error("la date du document ({0}) ne peut pas être écrite dans le PDF")]
-    Date(chrono::NaiveDateTime),
     /// Nothing to assemble.
     #[error("aucune lettre à assembler")]
     NothingToAssemble,

@@ -186,13 +186,19 @@ fn metadata_is_written_and_no_conformance_is_claimed() {
         .1
         .as_dict()
         .unwrap();
+    // PDF text strings: UTF-16BE after a byte-order mark, or plain ASCII.
     let text = |key: &[u8]| {
         let raw = info.get(key).unwrap().as_str().unwrap();
-        let units: Vec<u16> = raw[2..]
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        String::from_utf16(&units).unwrap()
+        match raw.strip_prefix(&[0xFE, 0xFF]) {
+            Some(utf16) => {
+                let units: Vec<u16> = utf16
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect();
+                String::from_utf16(&units).unwrap()
+            }
+            None => String::from_utf8(raw.to_vec()).unwrap(),
+        }
     };
     assert_eq!(text(b"Title"), letter.metadata.title);
     assert_eq!(text(b"Author"), "Jeanne Lefèvre-Nguyễn");

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::hyphenate::{hyphenation_points, is_apostrophe};
 use super::shape::{Atom, Shaped};
+use crate::letter::Style;
 
 /// How a line that ends after this piece ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,14 +49,25 @@ impl textwrap::core::Fragment for Piece {
 pub(crate) struct Division {
     /// Use the hyphenation patterns (body text); off for addresses and names.
     pub hyphenate: bool,
-    /// Width of the added hyphen, in points, at the paragraph size.
-    pub hyphen_width: f32,
+    /// Width of the added hyphen, in points, at the paragraph size, in the regular, bold and
+    /// italic faces (the hyphen takes the face of the letter before it).
+    pub hyphen_width: [f32; 3],
     /// Points per width unit given to the line breaker.
     pub unit: f32,
     /// The narrowest line of the paragraph, in points: no piece may be wider.
     pub narrowest: f32,
     /// Fraction of its width a word space may lose so a line fits (justified text only).
     pub shrink: f32,
+}
+
+impl Division {
+    fn hyphen_width_after(&self, atom: &Atom) -> f32 {
+        match atom.style {
+            Style::Regular => self.hyphen_width[0],
+            Style::Bold => self.hyphen_width[1],
+            Style::Italic => self.hyphen_width[2],
+        }
+    }
 }
 
 /// Cuts the paragraph's words into pieces.
@@ -92,7 +104,7 @@ pub(crate) fn pieces(shaped: &Shaped, division: Division) -> Vec<Piece> {
         {
             let width = super::shape::width_of(&atoms[start..at]);
             let (penalty, space) = match end {
-                PieceEnd::Hyphen => (division.hyphen_width, 0.0),
+                PieceEnd::Hyphen => (division.hyphen_width_after(&atoms[at - 1]), 0.0),
                 PieceEnd::Glued => (0.0, 0.0),
                 PieceEnd::Word => (0.0, space),
             };
@@ -207,14 +219,12 @@ fn word_cuts(
     let has_digit = slice.iter().any(|a| a.character.is_ascii_digit());
 
     // Soft hyphens from the source are the author's choice and win over the patterns.
-    let soft: Vec<usize> = shaped
+    let soft = shaped
         .soft_hyphens
         .iter()
-        .copied()
-        .filter(|&i| i > word.start && i < word.end)
-        .collect();
-    if !soft.is_empty() {
-        cuts.extend(soft.into_iter().map(|i| (i, PieceEnd::Hyphen)));
+        .filter(|&&i| i > word.start && i < word.end);
+    cuts.extend(soft.map(|&i| (i, PieceEnd::Hyphen)));
+    if !cuts.is_empty() {
         return;
     }
     if has_digit {
@@ -295,7 +305,7 @@ mod tests {
         .unwrap();
         let division = Division {
             hyphenate,
-            hyphen_width: 3.0,
+            hyphen_width: [3.0; 3],
             unit: 5.0,
             narrowest,
             shrink: 0.0,

@@ -142,6 +142,11 @@ impl Fonts {
             .map_or(0, |a| scale(a, face.units_per_em))
     }
 
+    /// Number of glyphs in a face; glyph ids are below it.
+    pub fn glyph_count(&self, style: Style) -> u16 {
+        self.face(style).face.number_of_glyphs()
+    }
+
     /// Metrics of a face, in thousandths of an em.
     pub fn metrics(&self, style: Style) -> &FaceMetrics {
         &self.face(style).metrics

@@ -5,7 +5,12 @@
 //! two letters before and three after a break (babel-french's minima), never divide short
 //! words, words with a capital (proper nouns, acronyms such as CERT), or anything holding a
 //! digit (references, dates).
+//!
+//! Pattern matching is the engine's costliest step per word, and the letters of a batch share
+//! most of their words, so each thread remembers the words it has divided.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
@@ -30,10 +35,34 @@ fn dictionary() -> Option<&'static Standard> {
         .as_ref()
 }
 
+/// Words remembered per thread before the memory is cleared (a few hundred kilobytes).
+const CACHE_WORDS: usize = 8192;
+
+thread_local! {
+    static DIVIDED: RefCell<HashMap<Box<str>, Box<[u16]>>> = RefCell::new(HashMap::new());
+}
+
 /// Byte offsets in `word` where a hyphen may be inserted. `word` is one run of letters and
 /// apostrophes (such as `l’expression`), without surrounding punctuation.
 pub(crate) fn hyphenation_points(word: &str, out: &mut Vec<usize>) {
     out.clear();
+    DIVIDED.with_borrow_mut(|cache| {
+        if let Some(points) = cache.get(word) {
+            out.extend(points.iter().map(|&p| usize::from(p)));
+            return;
+        }
+        compute_points(word, out);
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        let points: Box<[u16]> = out.iter().filter_map(|&p| u16::try_from(p).ok()).collect();
+        if points.len() == out.len() {
+            cache.insert(word.into(), points);
+        }
+    });
+}
+
+fn compute_points(word: &str, out: &mut Vec<usize>) {
     let mut letters = 0;
     for c in word.chars() {
         if c.is_alphabetic() {

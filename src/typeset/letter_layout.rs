@@ -7,34 +7,36 @@
 //! [`PageGeometry`]; only the fold marks sit in the margin.
 
 use super::error::TypesetError;
-use super::flow::{Chunk, FlowArea, paginate, place};
+use super::flow::{FlowArea, paginate, place};
+use super::flowing::{Flow, blocks, signature, subject};
 use super::fonts::Fonts;
-use super::geometry::{PT_PER_MM, PageGeometry, TypeScale};
-use super::linebreak::{Align, ParagraphStyle, SetLine, set_paragraph};
-use super::output::{GlyphRun, LaidOutLetter, Page, Rule};
-use crate::letter::{Block, Letter, Span, Style, Text};
+use super::furniture::{fold_marks, place_right, running_head};
+use super::geometry::{PT_PER_MM, PageGeometry};
+use super::linebreak::{Align, ParagraphStyle, set_paragraph};
+use super::output::{GlyphRun, LaidOutLetter, Page};
+use crate::letter::{Letter, Style, Text};
 
 /// Every position of the geometry, in points from the top-left corner.
-struct Frame {
-    page: (f32, f32),
-    left: f32,
-    right: f32,
-    top: f32,
-    bottom: f32,
-    recipient_left: f32,
-    recipient_top: f32,
-    place_date_top: f32,
-    signature_left: f32,
-    signature_space: f32,
+pub(super) struct Frame {
+    pub(super) page: (f32, f32),
+    pub(super) left: f32,
+    pub(super) right: f32,
+    pub(super) top: f32,
+    pub(super) bottom: f32,
+    pub(super) recipient_left: f32,
+    pub(super) recipient_top: f32,
+    pub(super) place_date_top: f32,
+    pub(super) signature_left: f32,
+    pub(super) signature_space: f32,
     /// Ascender height per point of type: the font's ascent line, above the tallest French
     /// accented capital, so a first line never pokes above its block's top.
-    ascent: f32,
+    pub(super) ascent: f32,
     /// Descender depth per point of type.
-    descent: f32,
+    pub(super) descent: f32,
 }
 
 impl Frame {
-    fn new(g: &PageGeometry, fonts: &Fonts) -> Frame {
+    pub(super) fn new(g: &PageGeometry, fonts: &Fonts) -> Frame {
         let mm = |v: f32| v * PT_PER_MM;
         let m = fonts.metrics(Style::Regular);
         Frame {
@@ -53,7 +55,7 @@ impl Frame {
         }
     }
 
-    fn text_width(&self) -> f32 {
+    pub(super) fn text_width(&self) -> f32 {
         self.right - self.left
     }
 }
@@ -262,351 +264,4 @@ fn set_lines(
         }
     }
     Ok(last)
-}
-
-/// The flowing part of the letter, as chunks for the paginator.
-struct Flow {
-    chunks: Vec<Chunk>,
-    leading: f32,
-    depth: f32,
-}
-
-impl Flow {
-    /// Adds a paragraph's lines. A page may break inside it only where two lines stay on each
-    /// side and the line before the break does not end with a divided word.
-    fn paragraph(
-        &mut self,
-        lines: Vec<SetLine>,
-        x: f32,
-        space_before: f32,
-        keep_with_previous: bool,
-        block: &'static str,
-    ) {
-        let n = lines.len();
-        let hyphenated: Vec<bool> = lines.iter().map(|l| l.hyphenated).collect();
-        for (k, line) in lines.into_iter().enumerate() {
-            let break_before = if k == 0 {
-                !keep_with_previous && !self.chunks.is_empty()
-            } else {
-                k >= 2 && n - k >= 2 && !hyphenated[k - 1]
-            };
-            self.chunks.push(Chunk {
-                advance: self.leading + if k == 0 { space_before } else { 0.0 },
-                top_advance: self.leading,
-                depth: self.depth,
-                break_before,
-                runs: line.placed(x, 0.0),
-                block,
-            });
-        }
-    }
-}
-
-/// « Objet : » and « Réf. : » lines: the bold label hangs in the margin of its text, and the
-/// texts of all lines start at the same column.
-fn subject(
-    lines: &[Text],
-    f: &Frame,
-    ts: &TypeScale,
-    fonts: &Fonts,
-    flow: &mut Flow,
-    style: ParagraphStyle,
-) -> Result<(), TypesetError> {
-    let space = f32::from(fonts.require(Style::Regular, ' ')?.advance) * ts.body_size / 1000.0;
-    let mut labels = Vec::with_capacity(lines.len());
-    let mut indent: f32 = 0.0;
-    for text in lines {
-        let label = match text.spans.first() {
-            Some(first)
-                if first.style == Style::Bold
-                    && !first.text.trim().is_empty()
-                    && text.spans.len() > 1 =>
-            {
-                let label = Span {
-                    text: first.text.trim().to_string(),
-                    ..first.clone()
-                };
-                let set = set_paragraph(std::slice::from_ref(&label), style, fonts)?;
-                match <[SetLine; 1]>::try_from(set) {
-                    Ok([line]) if line.width + space <= f.text_width() / 3.0 => {
-                        indent = indent.max(line.width + space);
-                        Some(line)
-                    }
-                    _ => None,
-                }
-            }
-            _ => None,
-        };
-        labels.push(label);
-    }
-    for (i, (text, label)) in lines.iter().zip(labels).enumerate() {
-        let space_before = if i == 0 && !flow.chunks.is_empty() {
-            ts.paragraph_skip
-        } else {
-            0.0
-        };
-        let keep = i > 0;
-        match label {
-            Some(label) => {
-                let mut rest: Vec<Span> = text.spans[1..].to_vec();
-                if let Some(first) = rest.first_mut() {
-                    first.text = first.text.trim_start().to_string();
-                }
-                let width = f.text_width() - indent;
-                let mut set = set_paragraph(
-                    &rest,
-                    ParagraphStyle {
-                        first_width: width,
-                        width,
-                        ..style
-                    },
-                    fonts,
-                )?;
-                // The label hangs left of the text column the paragraph is placed at.
-                let label_runs = label.runs.into_iter().map(|mut r| {
-                    r.x -= indent;
-                    r
-                });
-                match set.first_mut() {
-                    Some(first) => {
-                        first.runs.splice(0..0, label_runs);
-                    }
-                    None => set.push(SetLine {
-                        runs: label_runs.collect(),
-                        width: 0.0,
-                        hyphenated: false,
-                    }),
-                }
-                flow.paragraph(set, f.left + indent, space_before, keep, "objet");
-            }
-            None => {
-                let set = set_paragraph(&text.spans, style, fonts)?;
-                flow.paragraph(set, f.left, space_before, keep, "objet");
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Body or enclosure blocks: justified paragraphs and dashed lists. `spaces` are the space
-/// before the first block and the space between the first and the second.
-fn blocks(
-    blocks: &[Block],
-    f: &Frame,
-    ts: &TypeScale,
-    fonts: &Fonts,
-    flow: &mut Flow,
-    spaces: (f32, f32),
-    name: &'static str,
-) -> Result<(), TypesetError> {
-    let width = f.text_width();
-    let style = ParagraphStyle {
-        size: ts.body_size,
-        superscript_scale: ts.superscript_scale,
-        superscript_rise: ts.superscript_rise,
-        first_width: width - ts.paragraph_indent,
-        width,
-        align: Align::Justify,
-        hyphenate: true,
-    };
-    let mut keep_next = false;
-    for (b, block) in blocks.iter().enumerate() {
-        let space = match b {
-            0 => spaces.0,
-            1 => spaces.1,
-            _ => ts.paragraph_skip,
-        };
-        match block {
-            Block::Paragraph(text) => {
-                let mut lines = set_paragraph(&text.spans, style, fonts)?;
-                if let Some(first) = lines.first_mut() {
-                    for run in &mut first.runs {
-                        run.x += ts.paragraph_indent;
-                    }
-                }
-                flow.paragraph(lines, f.left, space, keep_next, name);
-                // A paragraph ending with a colon introduces what follows: keep them together.
-                keep_next = text.to_plain().trim_end().ends_with(':');
-            }
-            Block::List(items) => {
-                let item_width = width - ts.list_indent;
-                let item_style = ParagraphStyle {
-                    first_width: item_width,
-                    width: item_width,
-                    ..style
-                };
-                let dash = set_paragraph(&[Span::plain("–")], item_style, fonts)?;
-                let n = items.len();
-                for (i, item) in items.iter().enumerate() {
-                    let mut lines = set_paragraph(&item.spans, item_style, fonts)?;
-                    if let Some(first) = lines.first_mut() {
-                        let dash_runs =
-                            dash.iter()
-                                .flat_map(|d| d.runs.iter().cloned())
-                                .map(|mut r| {
-                                    r.x -= ts.list_indent * 0.6;
-                                    r
-                                });
-                        first.runs.splice(0..0, dash_runs);
-                    }
-                    let item_space = if i == 0 {
-                        space
-                    } else {
-                        ts.paragraph_skip / 2.0
-                    };
-                    // Like lines in a paragraph: at least two items on each side of a break.
-                    let keep = if i == 0 {
-                        keep_next
-                    } else {
-                        i < 2 || n - i < 2
-                    };
-                    flow.paragraph(lines, f.left + ts.list_indent, item_space, keep, name);
-                }
-                keep_next = false;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The signature block, in the right half: the space for the handwritten signature, then the
-/// printed name. It stays with the end of the text (and so with at least
-/// two lines of it, by the widow rule).
-fn signature(
-    texts: &[Text],
-    f: &Frame,
-    ts: &TypeScale,
-    fonts: &Fonts,
-    flow: &mut Flow,
-    style: ParagraphStyle,
-) -> Result<(), TypesetError> {
-    let width = f.right - f.signature_left;
-    let style = ParagraphStyle {
-        first_width: width,
-        width,
-        ..style
-    };
-    let mut lines = Vec::new();
-    for text in texts {
-        lines.extend(set_paragraph(&text.spans, style, fonts)?);
-    }
-    if lines.is_empty() {
-        return Ok(());
-    }
-    let k = lines.len() as f32;
-    let mut runs = Vec::new();
-    for (i, line) in lines.into_iter().enumerate() {
-        runs.extend(line.placed(f.signature_left, -(k - 1.0 - i as f32) * ts.body_leading));
-    }
-    flow.chunks.push(Chunk {
-        advance: f.signature_space + k * ts.body_leading,
-        top_advance: f.signature_space + k * ts.body_leading,
-        depth: flow.depth,
-        break_before: flow.chunks.is_empty(),
-        runs,
-        block: "signature",
-    });
-    Ok(())
-}
-
-/// Pages 2 and after: the sender's name on the left, « page 2/3 » on the right.
-#[allow(clippy::too_many_arguments)]
-fn running_head(
-    head: &str,
-    number: usize,
-    count: usize,
-    f: &Frame,
-    ts: &TypeScale,
-    fonts: &Fonts,
-    baseline: f32,
-    out: &mut Vec<GlyphRun>,
-) -> Result<(), TypesetError> {
-    let label = format!("page {number}/{count}");
-    let label_width = place_right(&label, f, ts, fonts, baseline, out)?;
-    let room = f.text_width() - label_width - 4.0 * ts.small_size;
-    let head = one_line(head, room, ts.small_size, fonts)?;
-    out.extend(head.placed(f.left, baseline));
-    Ok(())
-}
-
-/// Sets `text` flush right on the text area; returns its width.
-fn place_right(
-    text: &str,
-    f: &Frame,
-    ts: &TypeScale,
-    fonts: &Fonts,
-    baseline: f32,
-    out: &mut Vec<GlyphRun>,
-) -> Result<f32, TypesetError> {
-    let line = one_line(text, f.text_width(), ts.small_size, fonts)?;
-    let width = line.width;
-    out.extend(line.placed(f.right - width, baseline));
-    Ok(width)
-}
-
-/// `text` on one line at `size`, cut with « … » if it is wider than `room`.
-fn one_line(text: &str, room: f32, size: f32, fonts: &Fonts) -> Result<SetLine, TypesetError> {
-    let style = ParagraphStyle {
-        size,
-        superscript_scale: 1.0,
-        superscript_rise: 0.0,
-        first_width: f32::MAX / 4.0,
-        width: f32::MAX / 4.0,
-        align: Align::Left,
-        hyphenate: false,
-    };
-    let mut lines = set_paragraph(&[Span::plain(text)], style, fonts)?;
-    let Some(mut line) = lines.pop() else {
-        return Ok(SetLine {
-            runs: Vec::new(),
-            width: 0.0,
-            hyphenated: false,
-        });
-    };
-    if line.width <= room {
-        return Ok(line);
-    }
-    let ellipsis = fonts.require(Style::Regular, '…')?;
-    let ellipsis_width = f32::from(ellipsis.advance) * size / 1000.0;
-    let Some(run) = line.runs.first_mut() else {
-        return Ok(line);
-    };
-    let mut width = 0.0;
-    let mut keep = 0;
-    for g in &run.glyphs {
-        let w = f32::from(g.advance) * size / 1000.0;
-        if width + w + ellipsis_width > room {
-            break;
-        }
-        width += w;
-        keep += 1;
-    }
-    run.glyphs.truncate(keep);
-    while run.glyphs.last().is_some_and(|g| g.character == ' ') {
-        if let Some(g) = run.glyphs.pop() {
-            width -= f32::from(g.advance) * size / 1000.0;
-        }
-    }
-    run.glyphs.push(super::output::PlacedGlyph {
-        gid: ellipsis.gid,
-        character: '…',
-        advance: ellipsis.advance,
-        extra: 0.0,
-    });
-    line.runs.truncate(1);
-    line.width = width + ellipsis_width;
-    Ok(line)
-}
-
-/// Short ticks in the left margin where the page is folded.
-fn fold_marks(g: &PageGeometry) -> Vec<Rule> {
-    let (from, to) = g.fold_mark_span;
-    g.fold_marks
-        .iter()
-        .map(|&y| Rule {
-            from: (from * PT_PER_MM, y * PT_PER_MM),
-            to: (to * PT_PER_MM, y * PT_PER_MM),
-            thickness: 0.4,
-        })
-        .collect()
 }

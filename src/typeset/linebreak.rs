@@ -67,6 +67,10 @@ impl SetLine {
 /// How much of its width a justified word space may lose (TeX allows a third).
 pub(crate) const MAX_SHRINK: f32 = 0.25;
 
+/// How much a justified space may grow, as a multiple of its width, before the line is set
+/// ragged instead.
+const MAX_STRETCH: f32 = 1.5;
+
 /// Penalties tuned for text measured in half-ems: a line break costs 50, an added hyphen 40
 /// (as much as a 6.3 half-em gap), overflowing is prohibitive.
 const PENALTIES: Penalties = Penalties {
@@ -92,10 +96,16 @@ pub(crate) fn set_paragraph(
         return Ok(Vec::new());
     }
     let unit = style.size / 2.0;
-    let hyphen = fonts.require(Style::Regular, '\u{AD}')?;
+    let hyphen = |face| -> Result<f32, TypesetError> {
+        Ok(f32::from(fonts.require(face, '\u{AD}')?.advance) * style.size / 1000.0)
+    };
     let division = Division {
         hyphenate: style.hyphenate,
-        hyphen_width: f32::from(hyphen.advance) * style.size / 1000.0,
+        hyphen_width: [
+            hyphen(Style::Regular)?,
+            hyphen(Style::Bold)?,
+            hyphen(Style::Italic)?,
+        ],
         unit,
         narrowest: style.first_width.min(style.width),
         shrink: if style.align == Align::Justify {
@@ -200,9 +210,21 @@ fn build_line(
     let (shrink_ratio, stretch) = if natural > available && word_spaces > 0.0 {
         (((natural - available) / word_spaces).min(MAX_SHRINK), 0.0)
     } else {
-        let stretchable = atoms.iter().filter(|a| a.is_stretchable()).count();
-        if justify && stretchable > 0 && natural < available {
-            (0.0, (available - natural) / stretchable as f32)
+        let stretchable: Vec<f32> = atoms
+            .iter()
+            .filter(|a| a.is_stretchable())
+            .map(|a| a.width)
+            .collect();
+        let stretch = if stretchable.is_empty() {
+            0.0
+        } else {
+            (available - natural) / stretchable.len() as f32
+        };
+        // A line that could only be justified with gaping spaces (before a word too long to
+        // share a line) is left ragged: holes read worse than a short line.
+        let widest = stretchable.iter().copied().fold(0.0_f32, f32::max);
+        if justify && stretch > 0.0 && stretch <= MAX_STRETCH * widest {
+            (0.0, stretch)
         } else {
             (0.0, 0.0)
         }
@@ -360,6 +382,31 @@ mod tests {
         assert_eq!(
             letters(&text_of(&lines)),
             letters(&format!("Référence {word} fin"))
+        );
+    }
+
+    #[test]
+    fn a_line_that_would_gape_before_a_long_word_stays_ragged() {
+        let word = "ABCDEFGHIJ".repeat(4);
+        let text = format!("Référence à rappeler : {word}, merci.");
+        let lines = set_paragraph(
+            &[Span::plain(text)],
+            style(250.0, Align::Justify),
+            Fonts::charis(),
+        )
+        .unwrap();
+        assert_eq!(lines.len(), 3);
+        assert!(
+            lines[0].width < 200.0,
+            "first line left short, not stretched: {}",
+            lines[0].width
+        );
+        assert!(
+            lines[0]
+                .runs
+                .iter()
+                .flat_map(|r| &r.glyphs)
+                .all(|g| g.extra == 0.0)
         );
     }
 

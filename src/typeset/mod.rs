@@ -19,7 +19,9 @@ mod error;
 #[doc(hidden)]
 pub mod fixtures;
 mod flow;
+mod flowing;
 mod fonts;
+mod furniture;
 mod geometry;
 mod hyphenate;
 mod letter_layout;

@@ -254,3 +254,48 @@ fn list_items_hang_after_their_dash() {
         assert!((item.x - text_x).abs() < 0.01);
     }
 }
+
+#[test]
+fn a_sender_block_taller_than_the_page_is_an_error_not_an_overflow() {
+    let mut letter = fixtures::one_page();
+    letter.sender = (0..80)
+        .map(|i| crate::letter::Text::plain(format!("ligne {i}")))
+        .collect();
+    let e = layout(&letter, &PageGeometry::default(), Fonts::charis()).unwrap_err();
+    assert!(matches!(e, TypesetError::BlockTooTall { .. }), "{e}");
+}
+
+#[test]
+fn a_signature_taller_than_a_page_is_an_error() {
+    let mut letter = fixtures::one_page();
+    letter.signature = (0..80)
+        .map(|i| crate::letter::Text::plain(format!("ligne {i}")))
+        .collect();
+    let e = layout(&letter, &PageGeometry::default(), Fonts::charis()).unwrap_err();
+    assert_eq!(e, TypesetError::TallerThanAPage { block: "signature" });
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// Whatever the words (long, short, accented, joined by no-break spaces), layout succeeds
+    /// and nothing leaves the text area.
+    #[test]
+    fn any_body_text_stays_inside_the_margins(
+        paragraphs in proptest::collection::vec(
+            proptest::collection::vec("[a-zéèàçœA-Z’«»;:!?0-9\u{A0}\u{202F}-]{1,90}", 1..60),
+            1..8,
+        ),
+        sender in "[A-Za-zéÉ -]{1,220}",
+    ) {
+        let mut letter = fixtures::one_page();
+        letter.body = paragraphs
+            .iter()
+            .map(|words| crate::letter::Block::Paragraph(crate::letter::Text::plain(words.join(" "))))
+            .collect();
+        letter.sender[0] = crate::letter::Text::plain(sender.clone());
+        letter.running_head = sender;
+        let laid = layout(&letter, &PageGeometry::default(), Fonts::charis()).unwrap();
+        assert_inside_margins(&laid, &PageGeometry::default());
+    }
+}
