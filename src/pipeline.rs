@@ -74,3 +74,90 @@ impl Renderer {
 fn compose_error(e: compose::ComposeError) -> Error {
     Error::Compose(e)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::tests::{BASE, parse_toml, with, with_in, with_text};
+    use crate::compose::typography::fix;
+    use crate::offices::Offices;
+    use crate::pdf::extract::{extract, page_text};
+
+    /// The PDF's text, lines joined, hyphenation undone.
+    fn pdf_text(pdf: &[u8]) -> String {
+        let pages: Vec<String> = extract(pdf).iter().map(|p| page_text(p)).collect();
+        pages.join("\n").replace("\u{AD}\n", "").replace('\n', " ")
+    }
+
+    fn render(text: &str) -> (Plan, Rendered) {
+        let plan = Plan::new(parse_toml(text).unwrap(), Offices::builtin()).unwrap();
+        let rendered = Renderer::new(None).unwrap().render(&plan).unwrap();
+        (plan, rendered)
+    }
+
+    fn abroad(text: &str, depot: &str, place: &str) -> String {
+        let t = text
+            .replace("departement = \"84\"\n", "")
+            .replace("commune = \"Cavaillon\"\n", "");
+        with_text(
+            &with_in(&t, "demande", "depot", &format!("\"{depot}\"")),
+            "demande",
+            place,
+        )
+    }
+
+    #[test]
+    fn every_letter_kind_pdf_shows_addressee_date_object_appel_and_matching_closing() {
+        let kinds = [
+            BASE.to_string(),
+            abroad(BASE, "consulat", "pays = \"Maroc\"\nville = \"Casablanca\""),
+            with("", "recours", "\"hierarchique\""),
+            abroad(
+                &with("", "recours", "\"hierarchique\""),
+                "ambassade",
+                "pays = \"Japon\"",
+            ),
+            with("", "recours", "\"signalement\""),
+            with("", "recours", "\"defenseur\""),
+        ];
+        for case in kinds {
+            let (plan, rendered) = render(&case);
+            let text = pdf_text(&rendered.pdf);
+            let a = &plan.route.destinataire;
+            assert!(
+                text.contains(&fix(&a.lignes[0])),
+                "{}: addressee in\n{text}",
+                a.id
+            );
+            assert!(
+                text.contains("Cavaillon, le 27 novembre 2026"),
+                "{}: date line",
+                a.id
+            );
+            assert!(
+                text.contains(&format!("Objet{}:", '\u{a0}')),
+                "{}: object",
+                a.id
+            );
+            assert!(text.contains(&fix(&a.appel)), "{}: appel", a.id);
+            let closing = fix(&format!(
+                "Je vous prie d'agréer, {}, l'expression de",
+                a.appel.trim_end_matches(',')
+            ));
+            assert!(
+                text.contains(&closing),
+                "{}: closing repeats the appel in\n{text}",
+                a.id
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_case_gives_the_same_bytes() {
+        let (_, one) = render(BASE);
+        let (_, two) = render(BASE);
+        assert_eq!(one.pdf, two.pdf);
+        let (_, other) = render(&with("lettre", "date", "2026-11-28"));
+        assert_ne!(one.pdf, other.pdf);
+    }
+}

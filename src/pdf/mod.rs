@@ -24,7 +24,7 @@ mod content;
 mod document;
 mod error;
 #[cfg(test)]
-mod extract;
+pub(crate) mod extract;
 mod flate;
 mod font_objects;
 mod subset;

@@ -1,0 +1,48 @@
+//! One letter end to end, from the case file's text to the PDF bytes: parse and validate,
+//! route, deadlines, compose with Tera, lay out, write. `cargo bench --bench lettre`.
+
+use divan::Bencher;
+use recours::case::{self, Context, Format};
+use recours::offices::Offices;
+use recours::pipeline::Renderer;
+use recours::plan::Plan;
+
+fn main() {
+    divan::main();
+}
+
+fn ctx() -> Context<'static> {
+    Context {
+        offices: Offices::builtin(),
+        date_override: None,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    }
+}
+
+/// The embedded example (two pages, three grounds).
+#[divan::bench]
+fn exemple_du_dossier_au_pdf(bencher: Bencher) {
+    let renderer = Renderer::new(None).unwrap();
+    bencher.bench_local(|| {
+        let case = case::parse(recours::assets::EXEMPLE, Format::Toml, "exemple", ctx()).unwrap();
+        let plan = Plan::new(case, Offices::builtin()).unwrap();
+        renderer.render(&plan).unwrap().pdf.len()
+    });
+}
+
+/// The stages separately, to see where the time goes.
+#[divan::bench]
+fn etapes_dossier_route_delais(bencher: Bencher) {
+    bencher.bench_local(|| {
+        let case = case::parse(recours::assets::EXEMPLE, Format::Toml, "exemple", ctx()).unwrap();
+        Plan::new(case, Offices::builtin()).unwrap()
+    });
+}
+
+#[divan::bench]
+fn etape_composition(bencher: Bencher) {
+    let templates = recours::compose::Templates::builtin().unwrap();
+    let case = case::parse(recours::assets::EXEMPLE, Format::Toml, "exemple", ctx()).unwrap();
+    let plan = Plan::new(case, Offices::builtin()).unwrap();
+    bencher.bench_local(|| recours::compose::compose(&plan, &templates).unwrap());
+}
