@@ -184,7 +184,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
             .conseil(suggest::hint(raw.recours.trim(), keys)),
         );
     }
-    let lettre = letter_options(&mut c, raw.lettre.unwrap_or_default());
+    let lettre = letter_options(&mut c, raw.lettre.unwrap_or_default(), recours);
     let demande = application(&mut c, &raw.demande);
     let demandeur = person(
         &mut c,
@@ -249,7 +249,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
     })
 }
 
-fn letter_options(c: &mut Checker<'_>, l: RawLettre) -> LetterOptions {
+fn letter_options(c: &mut Checker<'_>, l: RawLettre, kind: Option<LetterKind>) -> LetterOptions {
     let file_date = c.opt_date("lettre.date", &l.date);
     let date = c.ctx.date_override.or(file_date).unwrap_or(c.ctx.today);
     let mut arguments = Vec::new();
@@ -269,7 +269,8 @@ fn letter_options(c: &mut Checker<'_>, l: RawLettre) -> LetterOptions {
     LetterOptions {
         date,
         lieu: c.optional("lettre.lieu", l.lieu.as_ref(), MAX_SHORT_CHARS),
-        recommande: l.recommande.unwrap_or(true),
+        // The Défenseur des droits' free « Libre réponse » address takes no registered mail.
+        recommande: l.recommande.unwrap_or(kind != Some(LetterKind::Defenseur)),
         numero_recommande: c.optional(
             "lettre.numero_recommande",
             l.numero_recommande.as_ref(),

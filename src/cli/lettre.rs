@@ -68,7 +68,7 @@ fn render(
         let pages = rendered.laid_out.pages.len();
         let _ = writeln!(
             err,
-            "lettre écrite : {} ({} page{}, {} à {})",
+            "lettre écrite : {} ({} page{}, {} ; destinataire : {})",
             output.display(),
             pages,
             if pages > 1 { "s" } else { "" },
