@@ -43,27 +43,7 @@ impl PostalAddress {
 /// Capitals without accents, letters, digits and single spaces only: what La Poste asks of
 /// the street and town lines. « 2-4, boulevard de l'Hautil » becomes « 2 4 BOULEVARD DE L HAUTIL ».
 pub fn machine_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut pending_space = false;
-    for c in line.chars() {
-        let ascii = if c.is_ascii() {
-            c.to_string()
-        } else {
-            deunicode::deunicode_char(c).unwrap_or(" ").to_string()
-        };
-        for a in ascii.chars() {
-            if a.is_ascii_alphanumeric() {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(a.to_ascii_uppercase());
-            } else {
-                pending_space = true;
-            }
-        }
-    }
-    out
+    crate::suggest::fold(line).to_ascii_uppercase()
 }
 
 /// True when the line looks like « 84300 Cavaillon »: the line La Poste sorts on.

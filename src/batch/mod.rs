@@ -306,42 +306,40 @@ fn process(
             .and_then(|m| m.modified())
             .is_ok_and(|output| output >= input)
     });
-    if up_to_date && !keep_pages {
-        line.statut = "ok";
-        line.fichier = job.fichier;
-        return Done {
-            index: job.index,
-            line,
-            written: false,
-            laid_out: None,
-        };
-    }
-    let rendered = match renderer.render(&plan) {
-        Ok(r) => r,
-        Err(e) => return fail(line, one_line(&name, &e)),
+    // A letter already up to date is kept; with --assemble it is still laid out for the
+    // assembled file, but not written again.
+    let rendered = if up_to_date && !keep_pages {
+        None
+    } else {
+        match renderer.render(&plan) {
+            Ok(r) => Some(r),
+            Err(e) => return fail(line, one_line(&name, &e)),
+        }
     };
-    if up_to_date {
-        line.statut = "ok";
-        line.fichier = job.fichier;
-        return Done {
-            index: job.index,
-            line,
-            written: false,
-            laid_out: Some(rendered.laid_out),
-        };
-    }
-    if let Err(e) = crate::output::write_atomic(&path, &rendered.pdf) {
-        return fail(
-            line,
-            format!(
-                "{name} : impossible d'écrire {} ({})",
-                job.fichier,
-                crate::error::io_reason(&e)
-            ),
-        );
-    }
     line.statut = "ok";
     line.fichier = job.fichier;
+    let rendered = match rendered {
+        Some(r) if !up_to_date => r,
+        kept => {
+            let laid_out = kept.map(|r| r.laid_out);
+            return Done {
+                index: job.index,
+                line,
+                written: false,
+                laid_out,
+            };
+        }
+    };
+    if let Err(e) = crate::output::write_atomic(&path, &rendered.pdf) {
+        let why = format!(
+            "{name} : impossible d'écrire {} ({})",
+            line.fichier,
+            crate::error::io_reason(&e)
+        );
+        line.statut = "erreur";
+        line.fichier.clear();
+        return fail(line, why);
+    }
     line.message = plan.warnings().join(" | ");
     Done {
         index: job.index,

@@ -56,7 +56,7 @@ pub fn load(
         fichier: name.clone(),
         problems: vec![Problem::file(message).conseil(conseil)],
     };
-    let meta = std::fs::metadata(path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         fail(
             format!(
                 "impossible de lire le fichier ({})",
@@ -64,7 +64,8 @@ pub fn load(
             ),
             "vérifiez le chemin du dossier",
         )
-    })?;
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
         return Err(fail(
             "c'est un dossier, pas un fichier".into(),
@@ -80,15 +81,7 @@ pub fn load(
             "un dossier ne fait que quelques kilo-octets : vérifiez que c'est le bon fichier",
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        fail(
-            format!(
-                "impossible de lire le fichier ({})",
-                crate::error::io_reason(&e)
-            ),
-            "vérifiez le chemin du dossier",
-        )
-    })?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         fail(
             "le fichier n'est pas en UTF-8".into(),
