@@ -34,7 +34,7 @@ pub fn translate(e: &clap::Error) -> Error {
         }
         ErrorKind::MissingRequiredArgument => format!("argument obligatoire manquant : {invalid}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande : exemple, lettre, explique, verifie, lot, modele ou bureaux"
+            "indiquez une commande : exemple, lettre, explique, verifie, lot, modele, bureaux ou completions"
                 .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {

@@ -84,6 +84,16 @@ enum Command {
     /// Liste les bureaux connus, ou celui qui est compétent pour un département.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Bureaux(BureauxArgs),
+    /// Écrit le script de complétion pour un shell (bash, zsh, fish, elvish, powershell).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+struct CompletionsArgs {
+    /// Le shell : bash, zsh, fish, elvish ou powershell.
+    #[arg(value_name = "SHELL", help_heading = "Arguments ")]
+    shell: clap_complete::Shell,
 }
 
 /// The letter's date, from `--date`.
@@ -278,6 +288,13 @@ where
         Command::Verifie(a) => verifie::run(&a.cas, a.date.date, today, out),
         Command::Modele => modele::run(out),
         Command::Bureaux(a) => bureaux::run(a.departement.as_deref(), a.json, out),
+        Command::Completions(a) => {
+            use clap::CommandFactory;
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "recours", &mut script);
+            write_out(out, &String::from_utf8_lossy(&script))?;
+            Ok(ExitCode::Success)
+        }
     }
 }
 

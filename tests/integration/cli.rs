@@ -73,3 +73,26 @@ fn modele_is_refused_until_filled() {
         v.stdout
     );
 }
+
+#[test]
+fn completions_come_from_the_clap_definitions() {
+    let r = Workdir::new().run(&["completions", "bash"]);
+    r.expect_code(0);
+    assert!(
+        r.stdout.contains("_recours()"),
+        "{}",
+        &r.stdout[..200.min(r.stdout.len())]
+    );
+    for sub in [
+        "exemple", "lettre", "explique", "verifie", "lot", "modele", "bureaux",
+    ] {
+        assert!(r.stdout.contains(sub), "{sub}");
+    }
+    let r = Workdir::new().run(&["completions", "tcsh"]);
+    r.expect_code(2);
+    assert!(
+        r.stderr.contains("valeur « tcsh » invalide"),
+        "{}",
+        r.stderr
+    );
+}
