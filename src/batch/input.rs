@@ -35,6 +35,8 @@ pub enum Rows {
     Csv {
         reader: csv::Reader<File>,
         headers: Vec<String>,
+        /// The separator the file uses; the report uses it too.
+        delimiter: u8,
     },
     /// JSON lines.
     Jsonl {
@@ -82,7 +84,11 @@ pub fn open(path: &Path) -> Result<Rows, Error> {
                 headers.push(h.trim().to_string());
             }
             check_headers(path, &headers, delimiter)?;
-            Ok(Rows::Csv { reader, headers })
+            Ok(Rows::Csv {
+                reader,
+                headers,
+                delimiter,
+            })
         }
         Some("jsonl") | Some("ndjson") => Ok(Rows::Jsonl {
             lines: BufReader::new(open()?).lines(),
@@ -170,7 +176,9 @@ impl Iterator for Rows {
 
     fn next(&mut self) -> Option<Row> {
         match self {
-            Rows::Csv { reader, headers } => {
+            Rows::Csv {
+                reader, headers, ..
+            } => {
                 let mut record = csv::ByteRecord::new();
                 loop {
                     match reader.read_byte_record(&mut record) {

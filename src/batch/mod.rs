@@ -105,8 +105,8 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
     let mut namer = names::Namer::new(&opts.noms)?;
     let rows = input::open(&opts.input)?;
     let delimiter = match &rows {
-        input::Rows::Csv { .. } if input_uses_semicolons(&opts.input) => b';',
-        _ => b',',
+        input::Rows::Csv { delimiter, .. } => *delimiter,
+        input::Rows::Jsonl { .. } => b',',
     };
     prepare_output(&opts.output, opts.existing)?;
     let resume_after = match opts.existing {
@@ -369,17 +369,6 @@ fn key_deadline(plan: &Plan) -> String {
     };
     date.map(|d| crate::deadlines::model::iso(d.date))
         .unwrap_or_default()
-}
-
-fn input_uses_semicolons(path: &Path) -> bool {
-    std::fs::read(path)
-        .ok()
-        .map(|b| {
-            let first = b.split(|&c| c == b'\n').next().unwrap_or_default();
-            first.iter().filter(|&&c| c == b';').count()
-                > first.iter().filter(|&&c| c == b',').count()
-        })
-        .unwrap_or(false)
 }
 
 /// Creates the folder, refuses to mix with an earlier batch unless told, and removes the
