@@ -1,19 +1,26 @@
 //! Per-document font subsets: only the glyphs a document draws are embedded.
 //!
-//! `subsetter` keeps the used glyphs (and the components of composite ones), renumbered from
-//! 1 in the order we give them; we give them in increasing glyph id, so the new ids are
-//! consecutive and the PDF `/W` array is a single run. Each face records, per new glyph, the
-//! advance the layout measured with (in thousandths of an em, so readers place every glyph
-//! exactly where the layout did) and the character it stands for (for `/ToUnicode`).
+//! printpdf built without `text_layout` embeds whole fonts (about 750 KB per Charis face), so
+//! we subset ourselves with `subsetter`, which keeps the used glyphs (and the components of
+//! composite ones) renumbered from 1 in the order we give them; we give them in increasing
+//! glyph id, so the new ids are consecutive and the PDF `/W` array is a single run.
 //!
-//! The subset's tables are then reordered so that those identical in every subset of a face
+//! printpdf is then handed its feature-less `ParsedFont`, filled from what the layout already
+//! measured rather than by parsing the subset again: the character → new glyph map of the
+//! characters drawn (printpdf encodes text and writes `/ToUnicode` from it), the advances in
+//! thousandths of an em (printpdf writes them as `/W`, so readers place every glyph exactly
+//! where the layout did), and the face's metrics.
+//!
+//! The subset's tables are reordered so that those identical in every subset of a face
 //! (hinting programs, `name`) sit together; their compressed form is made once per process
-//! (see `flate`).
+//! (see `flate`), and the document writer swaps the whole program's compressed form into the
+//! font stream printpdf writes.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use md5::{Digest, Md5};
+use printpdf::{FontId, FontMetrics, FontType, ParsedFont, PdfFont, PdfFontMetricsStub};
 
 use super::error::PdfError;
 use super::flate::{self, Level, Part, Precompressed};
@@ -24,17 +31,19 @@ use crate::typeset::{FaceMetrics, Fonts, Page};
 #[derive(Debug)]
 pub(crate) struct EmbeddedFace {
     pub style: Style,
-    /// `XXXXXX+CharisSIL…`: the subset tag and the face's PostScript name.
-    pub base_font: String,
+    /// The face's resource name in content streams.
+    pub id: FontId,
+    /// What printpdf embeds: the subset program, its glyph map, widths and metrics.
+    pub font: PdfFont,
+    pub metrics: FaceMetrics,
+    /// The font program as a zlib stream, to replace the uncompressed one printpdf writes.
+    pub program_zlib: Vec<u8>,
     /// Old glyph id → new glyph id; 0 where the glyph is not used.
     remap: Vec<u16>,
-    /// For new glyph ids 1, 2, …: advance (thousandths of an em) and character.
-    pub glyphs: Vec<(u16, char)>,
-    pub metrics: FaceMetrics,
-    /// Length of the font program, uncompressed.
-    pub program_len: usize,
-    /// The font program as a zlib stream.
-    pub program_zlib: Vec<u8>,
+    /// Characters drawn with more than one glyph of this face, sorted. The character map can
+    /// hold only one glyph per character: the other glyphs are given to printpdf by id.
+    /// Empty for anything our layout produces (one glyph per character and face).
+    pub ambiguous: Vec<char>,
 }
 
 impl EmbeddedFace {
@@ -43,14 +52,48 @@ impl EmbeddedFace {
     pub fn new_gid(&self, old: u16) -> u16 {
         self.remap.get(usize::from(old)).copied().unwrap_or(0)
     }
+
+    /// Whether `c` is written as a glyph id rather than as text (see `ambiguous`).
+    #[inline]
+    pub fn needs_glyph_id(&self, c: char, old: u16) -> bool {
+        !self.ambiguous.is_empty()
+            && self.ambiguous.binary_search(&c).is_ok()
+            && self.font.parsed_font.lookup_glyph_index(u32::from(c)) != Some(self.new_gid(old))
+    }
+}
+
+/// The resource name of a face in content streams. Fixed, so that output does not depend on
+/// printpdf's process-wide id counter.
+pub(crate) fn font_id(style: Style) -> FontId {
+    FontId(
+        match style {
+            Style::Regular => "R",
+            Style::Bold => "B",
+            Style::Italic => "I",
+        }
+        .to_string(),
+    )
 }
 
 /// What a document uses of one face: by glyph id, the advance plus one (0 = unused) and the
-/// first character drawn with it. A font may draw two characters with one glyph (µ and μ);
-/// `/ToUnicode` can name only one, the first.
+/// first character drawn with it; and the glyph each character was first drawn with.
 struct Usage {
     advance: Vec<u32>,
     character: Vec<char>,
+    /// Characters and the first glyph drawn for them, in drawing order.
+    glyph_of: Vec<(char, u16)>,
+    ambiguous: Vec<char>,
+}
+
+impl Usage {
+    /// Records that `c` was drawn with glyph `gid`, seen for the first time with `c`.
+    fn note(&mut self, c: char, gid: u16) {
+        match self.glyph_of.iter().find(|&&(seen, _)| seen == c) {
+            None => self.glyph_of.push((c, gid)),
+            Some(&(_, first)) if first != gid => self.ambiguous.push(c),
+            Some(_) => {}
+        }
+    }
 }
 
 /// Subsets every face the pages use, in the order regular, bold, italic.
@@ -67,23 +110,32 @@ pub(crate) fn embed<'p>(
                 Usage {
                     advance: vec![0; n],
                     character: vec!['\0'; n],
+                    glyph_of: Vec::new(),
+                    ambiguous: Vec::new(),
                 }
             });
             for g in &run.glyphs {
                 let gid = usize::from(g.gid);
-                if let Some(slot) = u.advance.get_mut(gid)
-                    && *slot == 0
-                {
+                let Some(slot) = u.advance.get_mut(gid) else {
+                    continue;
+                };
+                if *slot == 0 {
                     *slot = u32::from(g.advance) + 1;
                     u.character[gid] = g.character;
+                    u.note(g.character, g.gid);
+                } else if u.character[gid] != g.character {
+                    // Rare: a glyph drawn for two characters (µ and μ in some fonts).
+                    u.note(g.character, g.gid);
                 }
             }
         }
     }
     let mut faces = Vec::new();
     for (style, u) in STYLES.into_iter().zip(usage) {
-        if let Some(u) = u {
-            faces.push(embed_face(style, &u, fonts)?);
+        if let Some(mut u) = u {
+            u.ambiguous.sort_unstable();
+            u.ambiguous.dedup();
+            faces.push(embed_face(style, u, fonts)?);
         }
     }
     Ok(faces)
@@ -97,23 +149,29 @@ fn index(style: Style) -> usize {
     }
 }
 
-fn embed_face(style: Style, usage: &Usage, fonts: &Fonts) -> Result<EmbeddedFace, PdfError> {
+fn embed_face(style: Style, usage: Usage, fonts: &Fonts) -> Result<EmbeddedFace, PdfError> {
     let name = fonts.postscript_name(style);
     let mut remapper = subsetter::GlyphRemapper::new();
     remapper.remap(0);
     let mut remap = vec![0_u16; usage.advance.len()];
-    let mut glyphs = Vec::new();
+    let mut glyph_widths = BTreeMap::new();
     let mut tag = Md5::new();
     tag.update(name.as_bytes());
-    for (old, (&advance, &character)) in usage.advance.iter().zip(&usage.character).enumerate() {
+    for (old, &advance) in usage.advance.iter().enumerate() {
         if advance == 0 {
             continue;
         }
         let old_gid = old as u16;
-        remap[old] = remapper.remap(old_gid);
-        glyphs.push(((advance - 1) as u16, character));
+        let new = remapper.remap(old_gid);
+        remap[old] = new;
+        glyph_widths.insert(new, (advance - 1) as u16);
         tag.update(old_gid.to_be_bytes());
     }
+    let codepoint_to_glyph = usage
+        .glyph_of
+        .iter()
+        .map(|&(c, old)| (u32::from(c), remap[usize::from(old)]))
+        .collect();
     let subset =
         subsetter::subset(fonts.font_bytes(style), 0, &remapper).map_err(|e| PdfError::Subset {
             face: name,
@@ -123,6 +181,8 @@ fn embed_face(style: Style, usage: &Usage, fonts: &Fonts) -> Result<EmbeddedFace
         face: name,
         reason: "le sous-ensemble produit n'est pas une police TrueType lisible".to_string(),
     })?;
+
+    let m = fonts.metrics(style);
     // The six capital letters that mark a subset (ISO 32000-1, 9.6.4), derived from the glyph
     // set: the same text always gets the same tag, different subsets different ones.
     let tag: String = tag
@@ -131,23 +191,48 @@ fn embed_face(style: Style, usage: &Usage, fonts: &Fonts) -> Result<EmbeddedFace
         .take(6)
         .map(|b| char::from(b'A' + b % 26))
         .collect();
+    let parsed = ParsedFont {
+        original_bytes: program.bytes,
+        font_index: 0,
+        // printpdf writes this name as is (it adds no tag to a font it did not subset).
+        font_name: Some(format!("{tag}+{name}")),
+        codepoint_to_glyph,
+        glyph_widths,
+        // Everything below is already in thousandths of an em.
+        units_per_em: 1000,
+        font_metrics: FontMetrics {
+            ascent: m.ascent,
+            descent: m.descent,
+        },
+        font_type: FontType::TrueType,
+        pdf_font_metrics: PdfFontMetricsStub {
+            units_per_em: 1000,
+            x_min: m.bbox[0],
+            y_min: m.bbox[1],
+            x_max: m.bbox[2],
+            y_max: m.bbox[3],
+            caret_slope_rise: m.caret_slope.0,
+            caret_slope_run: m.caret_slope.1,
+            us_weight_class: m.weight,
+        },
+    };
     Ok(EmbeddedFace {
         style,
-        base_font: format!("{tag}+{name}"),
-        remap,
-        glyphs,
-        metrics: *fonts.metrics(style),
-        program_len: program.len,
+        id: font_id(style),
+        font: PdfFont::new(parsed),
+        metrics: *m,
         program_zlib: program.zlib,
+        remap,
+        ambiguous: usage.ambiguous,
     })
 }
 
 /// Tables a subset copies unchanged from the full font.
 const CONSTANT_TABLES: [&[u8; 4]; 4] = [b"cvt ", b"fpgm", b"prep", b"name"];
 
-/// A subset rearranged as directory, constant tables, other tables, as a zlib stream.
+/// A subset rearranged as directory, constant tables, other tables; and its zlib stream.
 struct FontProgram {
-    len: usize,
+    bytes: Vec<u8>,
     zlib: Vec<u8>,
 }
 
@@ -212,10 +297,11 @@ impl FontProgram {
             Part::Fresh(&rest),
         ];
         let zlib = flate::zlib_from_parts(&parts, Level::Font);
-        Some(FontProgram {
-            len: directory.len() + constant.len() + rest.len(),
-            zlib,
-        })
+        let mut bytes = directory;
+        bytes.reserve_exact(constant.len() + rest.len());
+        bytes.extend_from_slice(&constant);
+        bytes.extend_from_slice(&rest);
+        Some(FontProgram { bytes, zlib })
     }
 }
 
@@ -276,8 +362,10 @@ mod tests {
         let faces = embed(pages.iter(), Fonts::charis()).unwrap();
         assert_eq!(faces.len(), 1);
         let face = &faces[0];
+        let font = &face.font.parsed_font;
         let bytes = program(face);
-        assert_eq!(bytes.len(), face.program_len);
+        // The compressed program is the very program printpdf is given.
+        assert_eq!(bytes, font.original_bytes);
         assert!(bytes.len() < 40_000, "{} bytes", bytes.len());
         // The rearranged file keeps a valid whole-font checksum.
         assert_eq!(checksum(&bytes), 0xB1B0_AFBA);
@@ -285,9 +373,19 @@ mod tests {
         let fonts = Fonts::charis();
         let p = fonts.require(Style::Regular, 'P').unwrap();
         let new_p = face.new_gid(p.gid);
-        assert_eq!(face.glyphs[usize::from(new_p) - 1], (p.advance, 'P'));
+        assert_eq!(font.codepoint_to_glyph[&u32::from('P')], new_p);
+        assert_eq!(font.glyph_widths[&new_p], p.advance);
         let distinct: std::collections::BTreeSet<char> = text.chars().collect();
-        assert_eq!(face.glyphs.len(), distinct.len());
+        assert_eq!(font.glyph_widths.len(), distinct.len());
+        assert_eq!(font.codepoint_to_glyph.len(), distinct.len());
+        // New ids are 1..=n: `/W` is one run.
+        assert!(
+            font.glyph_widths
+                .keys()
+                .copied()
+                .eq(1..=distinct.len() as u16)
+        );
+        assert!(face.ambiguous.is_empty());
         let sub = ttf_parser::Face::parse(&bytes, 0).unwrap();
         assert!(sub.glyph_bounding_box(ttf_parser::GlyphId(new_p)).is_some());
         assert_eq!(face.new_gid(3000), 0);
@@ -300,7 +398,10 @@ mod tests {
             embed(pages.iter(), Fonts::charis())
                 .unwrap()
                 .remove(0)
-                .base_font
+                .font
+                .parsed_font
+                .font_name
+                .unwrap()
         };
         assert_eq!(tag("Objet"), tag("Objet"));
         assert_ne!(tag("Objet"), tag("Réf."));
@@ -308,5 +409,24 @@ mod tests {
         assert!(
             name[..6].chars().all(|c| c.is_ascii_uppercase()) && &name[6..] == "+CharisSIL-Bold"
         );
+    }
+
+    #[test]
+    fn a_character_drawn_with_two_glyphs_is_marked_ambiguous() {
+        let fonts = Fonts::charis();
+        let mut page = page(Style::Regular, "ab");
+        // 'a' drawn a second time with the glyph of 'b', and 'b' once more as itself.
+        let b = fonts.require(Style::Regular, 'b').unwrap();
+        let a = fonts.require(Style::Regular, 'a').unwrap();
+        let glyphs = &mut page.runs[0].glyphs;
+        glyphs.push(PlacedGlyph {
+            character: 'a',
+            ..glyphs[1]
+        });
+        let face = embed([page].iter(), fonts).unwrap().remove(0);
+        assert_eq!(face.ambiguous, ['a']);
+        assert!(face.needs_glyph_id('a', b.gid));
+        assert!(!face.needs_glyph_id('a', a.gid));
+        assert!(!face.needs_glyph_id('b', b.gid));
     }
 }
