@@ -1,6 +1,7 @@
 //! A laid-out page as printpdf operations.
 //!
-//! Each glyph run becomes one text matrix and one `TJ` array. The text goes in as the run's
+//! Each glyph run becomes one text position (`Td`, from the start of the previous run) and one
+//! `TJ` array. The text goes in as the run's
 //! source characters: printpdf encodes them through the subset's character → glyph map and
 //! writes the `/ToUnicode` map from the same pairs, so readers copy the exact text.
 //! Justification is written as `TJ` offsets after the stretched spaces, because the
@@ -13,7 +14,6 @@
 
 use printpdf::{
     Codepoint, Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem,
-    TextMatrix,
 };
 
 use super::subset::EmbeddedFace;
@@ -56,6 +56,9 @@ pub(crate) fn page_ops(page: &Page, page_height: f32, faces: &[EmbeddedFace]) ->
     }
     ops.push(Op::StartTextSection);
     let mut current: Option<(usize, f32)> = None;
+    // Where the current line starts: each run moves from there with `Td` (two numbers, often
+    // short ones like `0 -13`, where `Tm` would need six).
+    let mut line = (0.0_f64, 0.0_f64);
     let mut text = String::new();
     for run in &page.runs {
         let Some(face_index) = faces.iter().position(|f| f.style == run.style) else {
@@ -68,12 +71,14 @@ pub(crate) fn page_ops(page: &Page, page_height: f32, faces: &[EmbeddedFace]) ->
             });
             current = Some((face_index, run.size));
         }
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(
-                Pt(round3(run.x)),
-                Pt(round3(page_height - run.baseline)),
-            ),
+        let start = (thousandths(run.x), thousandths(page_height - run.baseline));
+        ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(((start.0 - line.0) / 1000.0) as f32),
+                y: Pt(((start.1 - line.1) / 1000.0) as f32),
+            },
         });
+        line = start;
         ops.push(Op::ShowText {
             items: text_items(run, &faces[face_index], &mut text),
         });
@@ -172,4 +177,9 @@ impl Spacing {
 /// `v` rounded to three decimals.
 fn round3(v: f32) -> f32 {
     (v * 1000.0).round() / 1000.0
+}
+
+/// `v` in whole thousandths, so differences of positions are exact.
+fn thousandths(v: f32) -> f64 {
+    (f64::from(v) * 1000.0).round()
 }
