@@ -97,7 +97,7 @@ pub(crate) fn write_pages(
     lo.version = "1.4".to_string();
     tidy_info(&mut lo);
     describe_catalog(&mut lo);
-    finish_fonts_and_streams(&mut lo, &doc, &finishing);
+    finish_fonts_and_streams(&mut lo, &doc, &mut finishing);
     let id = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 
@@ -175,20 +175,20 @@ fn describe_catalog(lo: &mut lopdf::Document) {
 
 /// Compresses every stream, a font program by swapping in its ready-made compressed form, and
 /// writes each face's cap height in its descriptor.
-fn finish_fonts_and_streams(lo: &mut lopdf::Document, doc: &PdfDocument, faces: &[Finishing]) {
+fn finish_fonts_and_streams(lo: &mut lopdf::Document, doc: &PdfDocument, faces: &mut [Finishing]) {
     for object in lo.objects.values_mut() {
         match object {
             Object::Stream(stream) if !stream.dict.has(b"Filter") => {
                 let program =
                     stream.dict.has(b"Length1").then(|| {
-                        faces.iter().find(|face| {
+                        faces.iter_mut().find(|face| {
                             doc.resources.fonts.map.get(&face.id).is_some_and(|font| {
                                 font.parsed_font.original_bytes == stream.content
                             })
                         })
                     });
                 let compressed = match program.flatten() {
-                    Some(face) => face.program_zlib.clone(),
+                    Some(face) => std::mem::take(&mut face.program_zlib),
                     None => flate::zlib(&stream.content, flate::Level::Text),
                 };
                 stream

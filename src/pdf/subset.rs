@@ -250,68 +250,69 @@ impl FontProgram {
         }
         let padded = |len: usize| len.div_ceil(4) * 4;
 
-        // Constant tables, in a fixed order, each padded to four bytes; then the others.
+        // The directory, then the constant tables in a fixed order, then the others, each
+        // padded to four bytes, in one buffer.
         let directory_len = 12 + 16 * count;
+        let total = directory_len + tables.iter().map(|t| padded(t.2.len())).sum::<usize>();
+        let mut bytes = Vec::with_capacity(total);
+        bytes.extend_from_slice(subset.get(..12)?);
+        bytes.resize(directory_len, 0);
         let mut offsets = BTreeMap::new();
-        let mut constant = Vec::new();
-        for wanted in CONSTANT_TABLES {
-            if let Some((tag, _, data)) = tables.iter().find(|t| &t.0 == wanted) {
-                offsets.insert(*tag, directory_len + constant.len());
-                constant.extend_from_slice(data);
-                constant.resize(padded(constant.len()), 0);
-            }
+        let constant_tables = CONSTANT_TABLES
+            .iter()
+            .filter_map(|&wanted| tables.iter().find(|t| &t.0 == wanted));
+        for (tag, _, data) in constant_tables {
+            offsets.insert(*tag, bytes.len());
+            bytes.extend_from_slice(data);
+            bytes.resize(padded(bytes.len()), 0);
         }
-        let mut rest = Vec::new();
+        let constant_end = bytes.len();
         for (tag, _, data) in tables.iter().filter(|t| !CONSTANT_TABLES.contains(&&t.0)) {
-            offsets.insert(*tag, directory_len + constant.len() + rest.len());
-            rest.extend_from_slice(data);
-            rest.resize(padded(rest.len()), 0);
+            offsets.insert(*tag, bytes.len());
+            bytes.extend_from_slice(data);
+            bytes.resize(padded(bytes.len()), 0);
         }
 
         // The directory keeps the subset's header and tag order, with the new offsets.
-        let mut directory = subset.get(..12)?.to_vec();
-        for (tag, checksum, data) in &tables {
-            directory.extend_from_slice(tag);
-            directory.extend_from_slice(&checksum.to_be_bytes());
-            directory.extend_from_slice(&(*offsets.get(tag)? as u32).to_be_bytes());
-            directory.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        for (i, (tag, checksum, data)) in tables.iter().enumerate() {
+            let record = &mut bytes[12 + 16 * i..28 + 16 * i];
+            record[0..4].copy_from_slice(tag);
+            record[4..8].copy_from_slice(&checksum.to_be_bytes());
+            record[8..12].copy_from_slice(&(*offsets.get(tag)? as u32).to_be_bytes());
+            record[12..16].copy_from_slice(&(data.len() as u32).to_be_bytes());
         }
 
         // The whole-font checksum in `head` covers the directory, whose offsets changed.
-        if let Some(at) = offsets
-            .get(b"head")
-            .map(|o| o - directory_len - constant.len())
-            && rest.len() >= at + 12
+        if let Some(&at) = offsets.get(b"head")
+            && bytes.len() >= at + 12
         {
-            rest[at + 8..at + 12].fill(0);
-            let sum = [&directory[..], &constant, &rest]
-                .iter()
-                .fold(0u32, |s, part| s.wrapping_add(checksum(part)));
-            rest[at + 8..at + 12].copy_from_slice(&0xB1B0_AFBA_u32.wrapping_sub(sum).to_be_bytes());
+            bytes[at + 8..at + 12].fill(0);
+            let sum = checksum(&bytes);
+            bytes[at + 8..at + 12]
+                .copy_from_slice(&0xB1B0_AFBA_u32.wrapping_sub(sum).to_be_bytes());
         }
 
-        let cached: Arc<Precompressed> = flate::cached(&constant);
+        let cached: Arc<Precompressed> = flate::cached(&bytes[directory_len..constant_end]);
         let parts = [
-            Part::Fresh(&directory),
+            Part::Fresh(&bytes[..directory_len]),
             Part::Cached(&cached),
-            Part::Fresh(&rest),
+            Part::Fresh(&bytes[constant_end..]),
         ];
         let zlib = flate::zlib_from_parts(&parts, Level::Font);
-        let mut bytes = directory;
-        bytes.reserve_exact(constant.len() + rest.len());
-        bytes.extend_from_slice(&constant);
-        bytes.extend_from_slice(&rest);
         Some(FontProgram { bytes, zlib })
     }
 }
 
 /// Sum of big-endian u32 words, the last one zero-padded (the sfnt table checksum).
 fn checksum(data: &[u8]) -> u32 {
-    data.chunks(4).fold(0u32, |sum, chunk| {
-        let mut word = [0u8; 4];
-        word[..chunk.len()].copy_from_slice(chunk);
-        sum.wrapping_add(u32::from_be_bytes(word))
-    })
+    let words = data.chunks_exact(4);
+    let tail = words.remainder();
+    let sum = words.fold(0u32, |sum, w| {
+        sum.wrapping_add(u32::from_be_bytes([w[0], w[1], w[2], w[3]]))
+    });
+    let mut last = [0u8; 4];
+    last[..tail.len()].copy_from_slice(tail);
+    sum.wrapping_add(u32::from_be_bytes(last))
 }
 
 #[cfg(test)]
@@ -389,6 +390,13 @@ mod tests {
         let sub = ttf_parser::Face::parse(&bytes, 0).unwrap();
         assert!(sub.glyph_bounding_box(ttf_parser::GlyphId(new_p)).is_some());
         assert_eq!(face.new_gid(3000), 0);
+    }
+
+    #[test]
+    fn the_checksum_pads_the_last_word_with_zeros() {
+        assert_eq!(checksum(&[1, 2, 3, 4, 5]), 0x0102_0304 + 0x0500_0000);
+        assert_eq!(checksum(&[0xFF; 8]), 0xFFFF_FFFE);
+        assert_eq!(checksum(&[]), 0);
     }
 
     #[test]
