@@ -55,6 +55,10 @@ pub(crate) struct Precompressed {
     adler: u32,
 }
 
+/// An empty last deflate block (fixed codes: the end-of-block code alone), to close a stream
+/// after a cached part without starting a compressor.
+const EMPTY_FINAL_BLOCK: [u8; 2] = [0x03, 0x00];
+
 /// A zlib stream whose uncompressed content is the parts' bytes, in order.
 pub(crate) fn zlib_from_parts(parts: &[Part<'_>], level: Level) -> Vec<u8> {
     let level = level.zlib_level();
@@ -85,13 +89,13 @@ pub(crate) fn zlib_from_parts(parts: &[Part<'_>], level: Level) -> Vec<u8> {
                 out.extend_from_slice(&c.deflated);
                 adler.append(c.adler, c.bytes.len());
                 if i == last {
-                    deflate_raw(&[], level, FlushCompress::Finish, &mut out);
+                    out.extend_from_slice(&EMPTY_FINAL_BLOCK);
                 }
             }
         }
     }
     if parts.is_empty() {
-        deflate_raw(&[], level, FlushCompress::Finish, &mut out);
+        out.extend_from_slice(&EMPTY_FINAL_BLOCK);
     }
     out.extend_from_slice(&adler.finish().to_be_bytes());
     out

@@ -13,7 +13,7 @@
 //!
 //! The tables identical in every subset of a face (hinting programs, `name`) are made once
 //! per process, with their compressed form (see `flate`): the subsetter gets the face without
-//! them, and each program is laid out as directory, those tables, the letter's own tables.
+//! them, and each program is laid out as directory, the letter's own tables, those tables.
 //! The document writer swaps the program's compressed form into the font stream printpdf
 //! writes.
 
@@ -364,25 +364,27 @@ struct FontProgram {
 }
 
 impl FontProgram {
-    /// The program made of `subset` (a subset of `shared.lean`) and the shared tables.
+    /// The program made of `subset` (a subset of `shared.lean`) and the shared tables, laid
+    /// out as directory, the subset's tables, the shared tables: what changes from letter to
+    /// letter comes first, so it is compressed in one piece.
     fn arrange(subset: &[u8], shared: &SharedTables) -> Option<FontProgram> {
         let own = tables(subset)?;
         let padded = |len: usize| len.div_ceil(4) * 4;
         let count = own.len() + shared.records.len();
         let directory_len = 12 + 16 * count;
-        let constant_end = directory_len + shared.constant.bytes.len();
-        let total = constant_end + own.iter().map(|t| padded(t.2.len())).sum::<usize>();
+        let own_end = directory_len + own.iter().map(|t| padded(t.2.len())).sum::<usize>();
+        let total = own_end + shared.constant.bytes.len();
 
         // Every table's directory record, sorted by tag as the subsetter does.
         let mut records: Vec<([u8; 4], u32, usize, usize)> = Vec::with_capacity(count);
         let mut offset = directory_len;
-        for &(tag, checksum, len) in &shared.records {
-            records.push((tag, checksum, offset, len));
-            offset += padded(len);
-        }
         for (tag, checksum, data) in &own {
             records.push((*tag, *checksum, offset, data.len()));
             offset += padded(data.len());
+        }
+        for &(tag, checksum, len) in &shared.records {
+            records.push((tag, checksum, offset, len));
+            offset += padded(len);
         }
         records.sort_unstable_by_key(|r| r.0);
 
@@ -395,7 +397,6 @@ impl FontProgram {
             bytes.extend_from_slice(&(*offset as u32).to_be_bytes());
             bytes.extend_from_slice(&(*len as u32).to_be_bytes());
         }
-        bytes.extend_from_slice(&shared.constant.bytes);
         let mut head = None;
         for (tag, _, data) in &own {
             if tag == b"head" {
@@ -404,23 +405,21 @@ impl FontProgram {
             bytes.extend_from_slice(data);
             bytes.resize(padded(bytes.len()), 0);
         }
+        bytes.extend_from_slice(&shared.constant.bytes);
 
         // The whole-font checksum in `head` covers everything, the new directory included.
         if let Some(at) = head
             && bytes.len() >= at + 12
         {
             bytes[at + 8..at + 12].fill(0);
-            let sum = checksum(&bytes[..directory_len])
-                .wrapping_add(shared.constant_sum)
-                .wrapping_add(checksum(&bytes[constant_end..]));
+            let sum = checksum(&bytes[..own_end]).wrapping_add(shared.constant_sum);
             bytes[at + 8..at + 12]
                 .copy_from_slice(&0xB1B0_AFBA_u32.wrapping_sub(sum).to_be_bytes());
         }
 
         let parts = [
-            Part::Fresh(&bytes[..directory_len]),
+            Part::Fresh(&bytes[..own_end]),
             Part::Cached(&shared.constant),
-            Part::Fresh(&bytes[constant_end..]),
         ];
         let zlib = flate::zlib_from_parts(&parts, Level::Font);
         Some(FontProgram { bytes, zlib })
