@@ -6,13 +6,13 @@
 //! `printpdf::serialize::to_lopdf_doc`. Then, on that lopdf document, we
 //! - drop the empty `/GTS_PDFXVersion`, `/Identifier` and `/Keywords` entries of the Info
 //!   dictionary (the first names a PDF/X version; we claim no conformance, PDF/A included);
-//! - give the catalog the document's language (`fr-FR`) and ask viewers to show the title,
-//!   and the font descriptors the faces' real cap height (printpdf without `text_layout`
-//!   writes the ascent there); both need PDF 1.4, so the header says 1.4, not printpdf's 1.3;
+//! - give the catalog the document's language (`fr-FR`) and ask viewers to show the title
+//!   (both PDF 1.4, so the header says 1.4, not printpdf's 1.3), and the font descriptors the
+//!   faces' real cap height (printpdf without `text_layout` writes the ascent there);
 //! - compress every stream ourselves (see `flate`): content streams and CMaps at a fast
 //!   level, font programs by swapping in their ready-made compressed form (see `subset`);
-//! - replace printpdf's trailer `/ID`, drawn from a process-wide counter, by the MD5 of the
-//!   file itself.
+//! - replace printpdf's trailer `/ID`, drawn from a process-wide counter, by an MD5 of the
+//!   file itself, hashed as it is written (see [`IdHash`]).
 //!
 //! Nothing depends on the clock or on process state: fonts get fixed resource names, object
 //! numbers follow printpdf's construction order, dates come from the metadata, and the `/ID`
@@ -97,13 +97,18 @@ pub(crate) fn write_pages(
     lo.version = "1.4".to_string();
     tidy_info(&mut lo);
     describe_catalog(&mut lo);
-    finish_fonts_and_streams(&mut lo, &doc, &mut finishing);
+    let programs = finish_fonts_and_streams(&mut lo, &doc, &mut finishing);
     let id = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 
-    let mut bytes = Vec::with_capacity(48 * 1024);
-    lo.save_to(&mut bytes)?;
-    stamp_id(&mut bytes);
+    let mut out = IdHash {
+        bytes: Vec::with_capacity(48 * 1024),
+        md5: Md5::new(),
+        programs: &programs,
+    };
+    lo.save_to(&mut out)?;
+    let IdHash { mut bytes, md5, .. } = out;
+    stamp_id(&mut bytes, &md5.finalize());
     Ok(bytes)
 }
 
@@ -174,20 +179,29 @@ fn describe_catalog(lo: &mut lopdf::Document) {
 }
 
 /// Compresses every stream, a font program by swapping in its ready-made compressed form, and
-/// writes each face's cap height in its descriptor.
-fn finish_fonts_and_streams(lo: &mut lopdf::Document, doc: &PdfDocument, faces: &mut [Finishing]) {
+/// writes each face's cap height in its descriptor. Returns where the font programs' bytes are
+/// (address and length), for [`IdHash`].
+fn finish_fonts_and_streams(
+    lo: &mut lopdf::Document,
+    doc: &PdfDocument,
+    faces: &mut [Finishing],
+) -> Vec<(usize, usize)> {
+    let mut programs = Vec::with_capacity(faces.len());
     for object in lo.objects.values_mut() {
         match object {
             Object::Stream(stream) if !stream.dict.has(b"Filter") => {
                 let program =
-                    stream.dict.has(b"Length1").then(|| {
+                    if stream.dict.has(b"Length1") {
                         faces.iter_mut().find(|face| {
                             doc.resources.fonts.map.get(&face.id).is_some_and(|font| {
                                 font.parsed_font.original_bytes == stream.content
                             })
                         })
-                    });
-                let compressed = match program.flatten() {
+                    } else {
+                        None
+                    };
+                let is_program = program.is_some();
+                let compressed = match program {
                     Some(face) => std::mem::take(&mut face.program_zlib),
                     None => flate::zlib(&stream.content, flate::Level::Text),
                 };
@@ -195,6 +209,9 @@ fn finish_fonts_and_streams(lo: &mut lopdf::Document, doc: &PdfDocument, faces: 
                     .dict
                     .set("Filter", Object::Name(b"FlateDecode".to_vec()));
                 stream.set_content(compressed);
+                if is_program {
+                    programs.push((stream.content.as_ptr() as usize, stream.content.len()));
+                }
             }
             Object::Dictionary(dict)
                 if dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor") =>
@@ -207,12 +224,57 @@ fn finish_fonts_and_streams(lo: &mut lopdf::Document, doc: &PdfDocument, faces: 
             _ => {}
         }
     }
+    programs
 }
 
-/// Replaces the placeholder `/ID` in the saved file by the MD5 of the file (computed with the
-/// placeholder in place), as two hexadecimal strings.
-fn stamp_id(bytes: &mut [u8]) {
-    let digest = Md5::digest(&*bytes);
+/// Where a document is saved, hashed on the way for the trailer `/ID`.
+///
+/// The hash covers every byte written, the `/ID` placeholder included, except the bodies of
+/// the font programs: each counts by its length and its last four bytes, the checksum of the
+/// uncompressed program (a zlib stream's trailer). A program is derived from the face and the
+/// glyphs the text uses, which the rest of the file names (subset tag, `/W`, `/ToUnicode`,
+/// the text), and hashing its 20 KB or so would be most of the hashing time.
+struct IdHash<'a> {
+    bytes: Vec<u8>,
+    md5: Md5,
+    /// Address and length of each font program's compressed bytes in the document.
+    programs: &'a [(usize, usize)],
+}
+
+impl IdHash<'_> {
+    fn take(&mut self, data: &[u8]) {
+        if self
+            .programs
+            .contains(&(data.as_ptr() as usize, data.len()))
+        {
+            self.md5.update((data.len() as u64).to_be_bytes());
+            self.md5.update(&data[data.len().saturating_sub(4)..]);
+        } else {
+            self.md5.update(data);
+        }
+        self.bytes.extend_from_slice(data);
+    }
+}
+
+impl std::io::Write for IdHash<'_> {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.take(data);
+        Ok(data.len())
+    }
+
+    fn write_all(&mut self, data: &[u8]) -> std::io::Result<()> {
+        self.take(data);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Replaces the placeholder `/ID` in the saved file by `digest` (the file's hash, computed
+/// with the placeholder in place), as two hexadecimal strings.
+fn stamp_id(bytes: &mut [u8], digest: &[u8]) {
     let placeholder = format!("<{}>", "00".repeat(ID_PLACEHOLDER.len()));
     let stamp: String = format!(
         "<{}>",
@@ -230,5 +292,49 @@ fn stamp_id(bytes: &mut [u8]) {
         };
         bytes[at..at + p.len()].copy_from_slice(stamp.as_bytes());
         end = at;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn id(program: &[u8], registered: bool) -> Vec<u8> {
+        let programs = [(program.as_ptr() as usize, program.len())];
+        let mut out = IdHash {
+            bytes: Vec::new(),
+            md5: Md5::new(),
+            programs: if registered { &programs } else { &[] },
+        };
+        out.write_all(b"1 0 obj <</Length1 9>> stream\n").unwrap();
+        out.write_all(program).unwrap();
+        out.write_all(b"\nendstream").unwrap();
+        assert_eq!(
+            out.bytes,
+            [
+                &b"1 0 obj <</Length1 9>> stream\n"[..],
+                program,
+                b"\nendstream"
+            ]
+            .concat()
+        );
+        out.md5.finalize().to_vec()
+    }
+
+    #[test]
+    fn a_font_program_counts_by_its_length_and_checksum_everything_else_byte_by_byte() {
+        let a = b"program A-checksum".to_vec();
+        let b = b"program B-checksum".to_vec();
+        let c = b"program A-checksun".to_vec();
+        assert_eq!(id(&a, true), id(&b, true));
+        assert_ne!(id(&a, true), id(&c, true));
+        assert_ne!(id(&a, true), id(&a[..17], true));
+        // Unregistered bytes are hashed as they are: the whole file's MD5.
+        let whole =
+            Md5::digest([&b"1 0 obj <</Length1 9>> stream\n"[..], &a, b"\nendstream"].concat());
+        assert_eq!(id(&a, false), whole.to_vec());
+        assert_ne!(id(&a, false), id(&b, false));
     }
 }
