@@ -203,6 +203,10 @@ fn finish_fonts_and_streams(
                 let is_program = program.is_some();
                 let compressed = match program {
                     Some(face) => std::mem::take(&mut face.program_zlib),
+                    // printpdf's `/ToUnicode` CMaps begin with their PostScript prologue.
+                    None if stream.content.starts_with(b"/CIDInit") => {
+                        flate::zlib(&stream.content, flate::Level::Map)
+                    }
                     None => flate::zlib(&stream.content, flate::Level::Text),
                 };
                 stream
