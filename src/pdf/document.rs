@@ -103,12 +103,12 @@ pub(crate) fn write_pages(
 
     let mut out = IdHash {
         bytes: Vec::with_capacity(48 * 1024),
-        md5: Md5::new(),
         programs: &programs,
+        written: Vec::with_capacity(programs.len()),
     };
     lo.save_to(&mut out)?;
-    let IdHash { mut bytes, md5, .. } = out;
-    stamp_id(&mut bytes, &md5.finalize());
+    let (mut bytes, digest) = out.finish();
+    stamp_id(&mut bytes, &digest);
     Ok(bytes)
 }
 
@@ -231,18 +231,19 @@ fn finish_fonts_and_streams(
     programs
 }
 
-/// Where a document is saved, hashed on the way for the trailer `/ID`.
+/// Where a document is saved, noting where the font programs land, for the trailer `/ID`.
 ///
-/// The hash covers every byte written, the `/ID` placeholder included, except the bodies of
-/// the font programs: each counts by its length and its last four bytes, the checksum of the
-/// uncompressed program (a zlib stream's trailer). A program is derived from the face and the
-/// glyphs the text uses, which the rest of the file names (subset tag, `/W`, `/ToUnicode`,
-/// the text), and hashing its 20 KB or so would be most of the hashing time.
+/// The `/ID` hash covers every byte written, the `/ID` placeholder included, except the bodies
+/// of the font programs: each counts by its length and its last four bytes, the checksum of
+/// the uncompressed program (a zlib stream's trailer). A program is derived from the face and
+/// the glyphs the text uses, which the rest of the file names (subset tag, `/W`,
+/// `/ToUnicode`, the text), and hashing its 20 KB or so would be most of the hashing time.
 struct IdHash<'a> {
     bytes: Vec<u8>,
-    md5: Md5,
     /// Address and length of each font program's compressed bytes in the document.
     programs: &'a [(usize, usize)],
+    /// Where in `bytes` each program was written: start and length.
+    written: Vec<(usize, usize)>,
 }
 
 impl IdHash<'_> {
@@ -251,12 +252,23 @@ impl IdHash<'_> {
             .programs
             .contains(&(data.as_ptr() as usize, data.len()))
         {
-            self.md5.update((data.len() as u64).to_be_bytes());
-            self.md5.update(&data[data.len().saturating_sub(4)..]);
-        } else {
-            self.md5.update(data);
+            self.written.push((self.bytes.len(), data.len()));
         }
         self.bytes.extend_from_slice(data);
+    }
+
+    /// The saved bytes and their hash.
+    fn finish(self) -> (Vec<u8>, [u8; 16]) {
+        let mut md5 = Md5::new();
+        let mut from = 0;
+        for &(start, len) in &self.written {
+            md5.update(&self.bytes[from..start]);
+            md5.update((len as u64).to_be_bytes());
+            md5.update(&self.bytes[start + len.saturating_sub(4)..start + len]);
+            from = start + len;
+        }
+        md5.update(&self.bytes[from..]);
+        (self.bytes, md5.finalize().into())
     }
 }
 
@@ -309,14 +321,15 @@ mod tests {
         let programs = [(program.as_ptr() as usize, program.len())];
         let mut out = IdHash {
             bytes: Vec::new(),
-            md5: Md5::new(),
             programs: if registered { &programs } else { &[] },
+            written: Vec::new(),
         };
         out.write_all(b"1 0 obj <</Length1 9>> stream\n").unwrap();
         out.write_all(program).unwrap();
         out.write_all(b"\nendstream").unwrap();
+        let (bytes, digest) = out.finish();
         assert_eq!(
-            out.bytes,
+            bytes,
             [
                 &b"1 0 obj <</Length1 9>> stream\n"[..],
                 program,
@@ -324,7 +337,7 @@ mod tests {
             ]
             .concat()
         );
-        out.md5.finalize().to_vec()
+        digest.to_vec()
     }
 
     #[test]
