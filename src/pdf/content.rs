@@ -1,10 +1,20 @@
-//! A laid-out page as a PDF content stream, written byte by byte.
+//! A laid-out page as printpdf operations.
 //!
-//! Each glyph run becomes a font selection (when it changes), a text matrix and one `TJ`
-//! array of two-byte subset glyph ids. Justification is written as `TJ` offsets after the
-//! stretched spaces, because the word-spacing operator `Tw` has no effect on two-byte fonts.
-//! Numbers are written with at most three decimals, from integers, so the bytes do not depend
-//! on float formatting.
+//! Each glyph run becomes one text position (`Td`, from the start of the previous run) and one
+//! `TJ` array. The text goes in as the run's
+//! source characters: printpdf encodes them through the subset's character → glyph map and
+//! writes the `/ToUnicode` map from the same pairs, so readers copy the exact text.
+//! Justification is written as `TJ` offsets after the stretched spaces, because the
+//! word-spacing operator `Tw` has no effect on two-byte fonts.
+//!
+//! One string per stretch of text between two offsets, rather than `TextItem::GlyphIds`
+//! (one `Codepoint`, and in printpdf one PDF string object, per glyph), keeps printpdf's work
+//! and the content stream small. Coordinates are rounded to the thousandth of a point and
+//! offsets to the tenth of a thousandth of an em, so the numbers printpdf writes are short.
+
+use printpdf::{
+    Codepoint, Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem,
+};
 
 use super::subset::EmbeddedFace;
 use crate::typeset::{GlyphRun, Page};
@@ -12,152 +22,164 @@ use crate::typeset::{GlyphRun, Page};
 /// Grey of the fold marks: visible enough to fold on, light enough not to distract.
 const RULE_GREY: f32 = 0.55;
 
-/// The content stream drawing `page`, whose height is `page_height` points. `faces` are the
-/// document's embedded faces, named in the resources by [`resource_name`].
-pub(crate) fn page_content(page: &Page, page_height: f32, faces: &[EmbeddedFace]) -> Vec<u8> {
-    let glyph_count: usize = page.runs.iter().map(|r| r.glyphs.len()).sum();
-    let mut out = Vec::with_capacity(glyph_count * 5 + page.runs.len() * 40 + 64);
+/// The operations drawing `page`, whose height is `page_height` points.
+pub(crate) fn page_ops(page: &Page, page_height: f32, faces: &[EmbeddedFace]) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(page.runs.len() * 2 + page.rules.len() * 2 + 8);
     if !page.rules.is_empty() {
-        number(&mut out, RULE_GREY);
-        out.extend_from_slice(b" G\n");
+        ops.push(Op::SetOutlineColor {
+            col: Color::Greyscale(Greyscale {
+                percent: RULE_GREY,
+                icc_profile: None,
+            }),
+        });
+        let point = |(x, y): (f32, f32)| LinePoint {
+            p: Point {
+                x: Pt(round3(x)),
+                y: Pt(round3(page_height - y)),
+            },
+            bezier: false,
+        };
         for rule in &page.rules {
-            number(&mut out, rule.thickness);
-            out.extend_from_slice(b" w ");
-            point(&mut out, rule.from.0, page_height - rule.from.1);
-            out.extend_from_slice(b" m ");
-            point(&mut out, rule.to.0, page_height - rule.to.1);
-            out.extend_from_slice(b" l S\n");
+            ops.push(Op::SetOutlineThickness {
+                pt: Pt(round3(rule.thickness)),
+            });
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: vec![point(rule.from), point(rule.to)],
+                    is_closed: false,
+                },
+            });
         }
     }
     if page.runs.is_empty() {
-        return out;
+        return ops;
     }
-    out.extend_from_slice(b"BT\n");
+    ops.push(Op::StartTextSection);
     let mut current: Option<(usize, f32)> = None;
+    // Where the current line starts: each run moves from there with `Td` (two numbers, often
+    // short ones like `0 -13`, where `Tm` would need six).
+    let mut line = (0.0_f64, 0.0_f64);
+    let mut text = String::new();
     for run in &page.runs {
-        let Some(face) = faces.iter().position(|f| f.style == run.style) else {
+        let Some(face_index) = faces.iter().position(|f| f.style == run.style) else {
             continue;
         };
-        if current != Some((face, run.size)) {
-            out.push(b'/');
-            out.extend_from_slice(resource_name(faces[face].style).as_bytes());
-            out.push(b' ');
-            number(&mut out, run.size);
-            out.extend_from_slice(b" Tf\n");
-            current = Some((face, run.size));
+        if current != Some((face_index, run.size)) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(faces[face_index].id.clone()),
+                size: Pt(round3(run.size)),
+            });
+            current = Some((face_index, run.size));
         }
-        out.extend_from_slice(b"1 0 0 1 ");
-        point(&mut out, run.x, page_height - run.baseline);
-        out.extend_from_slice(b" Tm\n");
-        show(&mut out, run, &faces[face]);
+        let start = (thousandths(run.x), thousandths(page_height - run.baseline));
+        ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(((start.0 - line.0) / 1000.0) as f32),
+                y: Pt(((start.1 - line.1) / 1000.0) as f32),
+            },
+        });
+        line = start;
+        ops.push(Op::ShowText {
+            items: text_items(run, &faces[face_index], &mut text),
+        });
     }
-    out.extend_from_slice(b"ET\n");
-    out
+    ops.push(Op::EndTextSection);
+    ops
 }
 
-/// The font resource name of a face. Fixed names keep output independent of anything but
-/// the letter.
-pub(crate) fn resource_name(style: crate::letter::Style) -> &'static str {
-    match style {
-        crate::letter::Style::Regular => "R",
-        crate::letter::Style::Bold => "B",
-        crate::letter::Style::Italic => "I",
+/// The run's text, cut after each justified space to insert its `TJ` offset. `text` is
+/// scratch space, reused across runs.
+fn text_items(run: &GlyphRun, face: &EmbeddedFace, text: &mut String) -> Vec<TextItem> {
+    if !face.ambiguous.is_empty() {
+        return items_with_glyph_ids(run, face);
     }
-}
-
-/// `[<gids> offset <gids> …] TJ`. Offsets are in thousandths of an em, negative to move
-/// right, and rounded to a tenth on the running total so rounding never accumulates along a
-/// line.
-fn show(out: &mut Vec<u8>, run: &GlyphRun, face: &EmbeddedFace) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.extend_from_slice(b"[<");
-    let mut wanted = 0.0_f64;
-    let mut written = 0.0_f64;
+    // The run's characters once, then each piece copied out at its exact size.
+    text.clear();
+    let mut cuts: Vec<(usize, f32)> = Vec::new();
+    let mut spacing = Spacing::default();
     for g in &run.glyphs {
-        let gid = face.new_gid(g.gid);
-        out.extend_from_slice(&[
-            HEX[usize::from(gid >> 12)],
-            HEX[usize::from(gid >> 8 & 15)],
-            HEX[usize::from(gid >> 4 & 15)],
-            HEX[usize::from(gid & 15)],
-        ]);
-        if g.extra != 0.0 {
-            wanted += f64::from(g.extra) * 1000.0 / f64::from(run.size);
-            let step = ((wanted - written) * 10.0).round() / 10.0;
-            if step != 0.0 {
-                written += step;
-                out.extend_from_slice(b"> ");
-                number(out, -(step as f32));
-                out.extend_from_slice(b" <");
+        text.push(g.character);
+        if let Some(offset) = spacing.after(g.extra, run.size) {
+            cuts.push((text.len(), offset));
+        }
+    }
+    let mut items = Vec::with_capacity(cuts.len() * 2 + 1);
+    let mut start = 0;
+    for &(end, offset) in &cuts {
+        if end > start {
+            items.push(TextItem::Text(text[start..end].to_string()));
+        }
+        items.push(TextItem::Offset(offset));
+        start = end;
+    }
+    if start < text.len() {
+        items.push(TextItem::Text(text[start..].to_string()));
+    }
+    items
+}
+
+/// [`text_items`] for a face that draws some character with two glyphs: the glyphs its
+/// character map cannot name go in by id, with their character for `/ToUnicode`.
+fn items_with_glyph_ids(run: &GlyphRun, face: &EmbeddedFace) -> Vec<TextItem> {
+    let mut items = Vec::new();
+    let mut text = String::new();
+    let mut spacing = Spacing::default();
+    for g in &run.glyphs {
+        if face.needs_glyph_id(g.character, g.gid) {
+            if !text.is_empty() {
+                items.push(TextItem::Text(std::mem::take(&mut text)));
             }
+            items.push(TextItem::GlyphIds(vec![Codepoint {
+                gid: face.new_gid(g.gid),
+                offset: 0.0,
+                cid: Some(g.character.to_string()),
+            }]));
+        } else {
+            text.push(g.character);
+        }
+        if let Some(offset) = spacing.after(g.extra, run.size) {
+            if !text.is_empty() {
+                items.push(TextItem::Text(std::mem::take(&mut text)));
+            }
+            items.push(TextItem::Offset(offset));
         }
     }
-    out.extend_from_slice(b">] TJ\n");
-}
-
-fn point(out: &mut Vec<u8>, x: f32, y: f32) {
-    number(out, x);
-    out.push(b' ');
-    number(out, y);
-}
-
-/// `v` rounded to three decimals, without trailing zeros (`12`, `-3.5`, `0.125`).
-pub(crate) fn number(out: &mut Vec<u8>, v: f32) {
-    let thousandths = (f64::from(v) * 1000.0).round() as i64;
-    if thousandths < 0 {
-        out.push(b'-');
+    if !text.is_empty() {
+        items.push(TextItem::Text(text));
     }
-    let magnitude = thousandths.unsigned_abs();
-    integer(out, magnitude / 1000);
-    let mut fraction = magnitude % 1000;
-    if fraction != 0 {
-        out.push(b'.');
-        let mut digits = 3;
-        while fraction.is_multiple_of(10) {
-            fraction /= 10;
-            digits -= 1;
+    items
+}
+
+/// Justification along a run, as `TJ` offsets: thousandths of an em, negative to move right,
+/// rounded to a tenth on the running total so rounding never accumulates along a line.
+#[derive(Default)]
+struct Spacing {
+    wanted: f64,
+    written: f64,
+}
+
+impl Spacing {
+    /// The offset to write after a glyph followed by `extra` points, if any.
+    fn after(&mut self, extra: f32, size: f32) -> Option<f32> {
+        if extra == 0.0 {
+            return None;
         }
-        let mut unit = 10_u64.pow(digits - 1);
-        while unit > 0 {
-            out.push(b'0' + (fraction / unit % 10) as u8);
-            unit /= 10;
+        self.wanted += f64::from(extra) * 1000.0 / f64::from(size);
+        let step = ((self.wanted - self.written) * 10.0).round() / 10.0;
+        if step == 0.0 {
+            return None;
         }
+        self.written += step;
+        Some(-(step as f32))
     }
 }
 
-/// The decimal digits of `v`.
-pub(crate) fn integer(out: &mut Vec<u8>, mut v: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
+/// `v` rounded to three decimals.
+fn round3(v: f32) -> f32 {
+    (v * 1000.0).round() / 1000.0
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn n(v: f32) -> String {
-        let mut out = Vec::new();
-        number(&mut out, v);
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn numbers_are_short_and_exact_to_the_thousandth() {
-        assert_eq!(n(12.0), "12");
-        assert_eq!(n(-3.5), "-3.5");
-        assert_eq!(n(0.125), "0.125");
-        assert_eq!(n(0.0504), "0.05");
-        assert_eq!(n(595.2756), "595.276");
-        assert_eq!(n(-0.0004), "0");
-        assert_eq!(n(0.0005), "0.001");
-    }
+/// `v` in whole thousandths, so differences of positions are exact.
+fn thousandths(v: f32) -> f64 {
+    (f64::from(v) * 1000.0).round()
 }

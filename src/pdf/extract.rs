@@ -1,7 +1,7 @@
 //! Test helper: reads a PDF back with lopdf the way a text extractor does: decode each page's
 //! content stream, map glyph codes to characters through each font's `/ToUnicode` CMap, and
 //! place each glyph with the font's `/W` widths and the `TJ` offsets. It knows only what our
-//! writer produces (`Tf`, `Tm`, `TJ`/`Tj` with two-byte codes) and fails loudly on anything it
+//! writer produces (`Tf`, `Tm`/`Td`, `TJ`/`Tj` with two-byte codes) and fails loudly on anything it
 //! cannot map.
 
 use std::collections::BTreeMap;
@@ -48,16 +48,24 @@ pub(crate) fn extract(bytes: &[u8]) -> Vec<Vec<ExtractedGlyph>> {
             .expect("content stream");
         let mut glyphs = Vec::new();
         let (mut font, mut size, mut x, mut y) = (String::new(), 0.0_f32, 0.0_f32, 0.0_f32);
+        // Start of the current line: `Td` moves from there.
+        let (mut line_x, mut line_y) = (0.0_f32, 0.0_f32);
         for op in content.operations {
             match op.operator.as_str() {
+                "BT" => (line_x, line_y, x, y) = (0.0, 0.0, 0.0, 0.0),
                 "Tf" => {
                     font = String::from_utf8_lossy(op.operands[0].as_name().expect("font name"))
                         .into_owned();
                     size = number(&op.operands[1]);
                 }
                 "Tm" => {
-                    x = number(&op.operands[4]);
-                    y = number(&op.operands[5]);
+                    (line_x, line_y) = (number(&op.operands[4]), number(&op.operands[5]));
+                    (x, y) = (line_x, line_y);
+                }
+                "Td" => {
+                    line_x += number(&op.operands[0]);
+                    line_y += number(&op.operands[1]);
+                    (x, y) = (line_x, line_y);
                 }
                 "TJ" | "Tj" => {
                     let maps = fonts

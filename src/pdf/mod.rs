@@ -7,12 +7,10 @@
 //! byte-identical for identical input, whatever the thread or what was written before: the
 //! only date is the letter's own, and every id is fixed or derived from the content.
 //!
-//! The objects are built directly with lopdf. printpdf 0.12 (without `text_layout`) was the
-//! first writer: with our own subsets and ids it produced the same files, but profiling one
-//! letter put its `to_lopdf_doc` (per-glyph text encoding, glyph maps, object formatting) at
-//! about half of the PDF time, more than the whole budget for layout plus PDF. A Type 0
-//! font, its `/W` and `/ToUnicode`, and a content stream written byte by byte are a few
-//! hundred lines (`font_objects`, `content`), and they cut the time to a fraction.
+//! printpdf 0.12 builds the documents, without its `text_layout` feature: fonts are subset
+//! beforehand (`subset`) and handed to printpdf ready to embed, pages go in as printpdf
+//! operations (`content`), and `document` finishes printpdf's output (compression,
+//! deterministic `/ID`, language, Info tidy-up).
 //!
 //! ```
 //! let letter = recours::typeset::fixtures::one_page();
@@ -26,7 +24,6 @@ mod error;
 #[cfg(test)]
 pub(crate) mod extract;
 mod flate;
-mod font_objects;
 mod subset;
 #[cfg(test)]
 mod tests;
