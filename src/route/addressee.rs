@@ -260,7 +260,7 @@ fn decider(
                     raisons.push(Reason::new(
                         format!("Aucune source ne dit quel service décide pour {dep_name} : le destinataire \
                                  est celui que la décision indique."),
-                        "shared/reference/cert-coverage.md",
+                        "page service-public et sources consultées : aucune ne nomme le service compétent ici",
                     ));
                     return Ok(None);
                 }
@@ -412,8 +412,8 @@ fn post(
         lignes,
         adresse: Vec::new(),
         statut: AddressStatus::AVerifier,
-        source: "aucune adresse confirmée des consulats et ambassades (shared/reference/offices-sources.md §6) : \
-                 recopier celle de la décision"
+        source: "recours ne connaît pas d'adresse à jour des consulats et ambassades (l'annuaire consulté date \
+                 de 2015) : recopier celle de la décision"
             .to_string(),
         fonction,
         mots,
