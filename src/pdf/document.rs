@@ -93,6 +93,9 @@ pub(crate) fn write_pages(
     let mut warnings = Vec::new();
     let mut lo = printpdf::serialize::to_lopdf_doc(&doc, &options, &mut warnings);
     debug_assert!(warnings.is_empty(), "printpdf warnings: {warnings:?}");
+    // The pages are in `lo` now; their operations would only add to the peak memory of a
+    // large assembly while its streams are compressed and written.
+    drop(std::mem::take(&mut doc.pages));
 
     lo.version = "1.4".to_string();
     tidy_info(&mut lo);

@@ -20,6 +20,9 @@ use flate2::{Compress, Compression, FlushCompress, Status};
 ///   level 1 (44 µs), 3.0 KB at 2 (64 µs), 2.7 KB at 3 (70 µs), 2.4 KB at 4 (102 µs);
 /// - `/ToUnicode` CMaps are small, and above level 1 their cost is mostly the fixed cost of
 ///   building Huffman tables: 1.6 KB give 832 B at level 1 (11 µs), 637 B at 2 (22 µs).
+///
+/// Content streams stay at level 2: level 3 would save about 330 B a page for 6 to 30 µs
+/// (measurements vary on this VM), which the per-letter time budget does not allow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Level {
     /// Font programs: zlib level FONT_LEVEL.
@@ -31,7 +34,7 @@ pub(crate) enum Level {
 }
 
 const FONT_LEVEL: u32 = 1;
-const TEXT_LEVEL: u32 = 3;
+const TEXT_LEVEL: u32 = 2;
 const MAP_LEVEL: u32 = 1;
 
 impl Level {
@@ -143,25 +146,27 @@ pub(crate) fn cached(bytes: &[u8]) -> Arc<Precompressed> {
 }
 
 thread_local! {
-    /// One raw-deflate compressor per level and thread, reset between uses. A compressor
-    /// holds a few hundred kilobytes of tables; allocating one per stream cost time, and,
-    /// interleaved with the streams kept for a large assembly, fragmented the heap by about
-    /// that much per page.
-    static COMPRESSORS: RefCell<Vec<(u32, Compress)>> = const { RefCell::new(Vec::new()) };
+    /// One raw-deflate compressor per thread, reset between uses and set to the level wanted.
+    /// A compressor holds a few hundred kilobytes of tables; allocating one per stream cost
+    /// time, and, interleaved with the streams kept for a large assembly, fragmented the heap
+    /// by about that much per page. One for all levels rather than one per level halves that
+    /// memory per thread.
+    static COMPRESSOR: RefCell<Option<(u32, Compress)>> = const { RefCell::new(None) };
 }
 
 /// Appends the raw deflate form of `data` to `out`, ending with `flush`.
 fn deflate_raw(data: &[u8], level: u32, flush: FlushCompress, out: &mut Vec<u8>) {
-    COMPRESSORS.with_borrow_mut(|compressors| {
-        let index = match compressors.iter().position(|(l, _)| *l == level) {
-            Some(i) => i,
-            None => {
-                compressors.push((level, Compress::new(Compression::new(level), false)));
-                compressors.len() - 1
-            }
-        };
-        let c = &mut compressors[index].1;
+    COMPRESSOR.with_borrow_mut(|slot| {
+        let (current, c) =
+            slot.get_or_insert_with(|| (level, Compress::new(Compression::new(level), false)));
         c.reset();
+        if *current != level {
+            // Just reset, so nothing is pending and the change cannot fail; if it did, the
+            // stream would still be valid, at the previous level.
+            if c.set_level(Compression::new(level)).is_ok() {
+                *current = level;
+            }
+        }
         run(c, data, flush, out);
     });
 }

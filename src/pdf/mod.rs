@@ -12,6 +12,12 @@
 //! operations (`content`), and `document` finishes printpdf's output (compression,
 //! deterministic `/ID`, language, Info tidy-up).
 //!
+//! Where the time goes (perf, one-page letter, 2,235 glyphs): about half of the PDF time is
+//! printpdf's `to_lopdf_doc`, mostly per character and not avoidable through its API: two
+//! `BTreeMap` lookups per character, a `String` allocated per character for its `/ToUnicode`
+//! bookkeeping, and lopdf writing each glyph-id byte through `fmt`. A quarter is deflate;
+//! the rest is subsetting, saving and our own preparation.
+//!
 //! ```
 //! let letter = recours::typeset::fixtures::one_page();
 //! let bytes = recours::pdf::render(&letter).unwrap();

@@ -271,7 +271,10 @@ impl SharedTables {
             if let Some(hit) = find(&entries) {
                 return Ok(Some(hit));
             }
-            entries.push((key, Arc::clone(&made)));
+            // A few faces are ever embedded; beyond this, faces are prepared each time.
+            if entries.len() < 16 {
+                entries.push((key, Arc::clone(&made)));
+            }
         }
         Ok(Some(made))
     }

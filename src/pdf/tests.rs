@@ -360,3 +360,29 @@ fn assembling_nothing_is_an_error() {
         Err(PdfError::NothingToAssemble)
     ));
 }
+
+#[test]
+fn a_character_drawn_with_two_glyphs_extracts_as_itself_both_times() {
+    // Our layout draws each character with one glyph; any laid-out letter is still written
+    // correctly if it does not: the second glyph goes to printpdf by id, with its character.
+    let fonts = Fonts::charis();
+    let mut letter = laid(&fixtures::one_page());
+    let other = fonts.require(crate::letter::Style::Regular, 'Ж').unwrap();
+    let glyph = letter.pages[0]
+        .runs
+        .iter_mut()
+        .filter(|r| r.style == crate::letter::Style::Regular)
+        .flat_map(|r| r.glyphs.iter_mut())
+        .find(|g| g.character == 'e')
+        .unwrap();
+    glyph.gid = other.gid;
+    glyph.advance = other.advance;
+    let want: Vec<String> = letter.pages[0]
+        .runs
+        .iter()
+        .flat_map(|r| r.glyphs.iter().map(|g| g.character.to_string()))
+        .collect();
+    let bytes = write(&letter, fonts).unwrap();
+    let got: Vec<String> = extract(&bytes)[0].iter().map(|g| g.text.clone()).collect();
+    assert_eq!(got, want);
+}
