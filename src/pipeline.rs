@@ -53,13 +53,23 @@ impl Renderer {
     /// Composes, lays out and writes the letter of a plan.
     pub fn render(&self, plan: &Plan) -> Result<Rendered, Error> {
         let letter = compose::compose(plan, &self.templates).map_err(compose_error)?;
-        let laid_out =
-            typeset::layout(&letter, &self.geometry, self.fonts).map_err(|e| Error::Input {
+        let laid_out = typeset::layout(&letter, &self.geometry, self.fonts).map_err(|e| {
+            let conseil = match &e {
+                typeset::TypesetError::MissingGlyph { character, .. } => {
+                    match field_with(&plan.case, *character) {
+                        Some(key) => {
+                            format!("le caractère est dans {key} : remplacez-le ou supprimez-le")
+                        }
+                        None => "le caractère vient d'un modèle : corrigez le modèle".to_string(),
+                    }
+                }
+                _ => "raccourcissez les textes du dossier concernés".to_string(),
+            };
+            Error::Input {
                 message: format!("mise en page impossible : {e}"),
-                conseil: Some(
-                    "vérifiez les textes du dossier (caractère inconnu, texte très long)".into(),
-                ),
-            })?;
+                conseil: Some(conseil),
+            }
+        })?;
         let pdf = crate::pdf::write(&laid_out, self.fonts)
             .map_err(|e| Error::Internal(format!("écriture du PDF : {e}")))?;
         Ok(Rendered {
@@ -68,6 +78,29 @@ impl Renderer {
             pdf,
         })
     }
+}
+
+/// The case-file key whose text holds `c`, to point the user at it.
+fn field_with(case: &crate::case::Case, c: char) -> Option<String> {
+    fn walk(v: &serde_json::Value, path: &str, c: char) -> Option<String> {
+        match v {
+            serde_json::Value::String(s) if s.contains(c) => Some(path.to_string()),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, x)| walk(x, &format!("{path}[{i}]"), c)),
+            serde_json::Value::Object(m) => m.iter().find_map(|(k, x)| {
+                let key = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                walk(x, &key, c)
+            }),
+            _ => None,
+        }
+    }
+    walk(&serde_json::to_value(case).ok()?, "", c)
 }
 
 /// Template problems are the user's to fix (their `--modeles` folder), hence exit 2.
@@ -150,6 +183,22 @@ mod tests {
                 a.id
             );
         }
+    }
+
+    #[test]
+    fn a_character_the_font_lacks_names_the_field() {
+        let plan = Plan::new(
+            parse_toml(&with("demandeur", "prenom", "\"Camille ☃\"")).unwrap(),
+            Offices::builtin(),
+        )
+        .unwrap();
+        let e = Renderer::new(None).unwrap().render(&plan).unwrap_err();
+        assert_eq!(e.exit_code(), crate::error::ExitCode::Input);
+        assert!(e.to_string().contains("U+2603"), "{e}");
+        assert_eq!(
+            e.conseil(),
+            Some("le caractère est dans demandeur.prenom : remplacez-le ou supprimez-le")
+        );
     }
 
     #[test]
