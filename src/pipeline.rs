@@ -111,7 +111,7 @@ fn compose_error(e: compose::ComposeError) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::tests::{BASE, parse_toml, with, with_in, with_text};
+    use crate::case::tests::{BASE, abroad, parse_toml, with};
     use crate::compose::typography::fix;
     use crate::offices::Offices;
     use crate::pdf::extract::{extract, page_text};
@@ -126,17 +126,6 @@ mod tests {
         let plan = Plan::new(parse_toml(text).unwrap(), Offices::builtin()).unwrap();
         let rendered = Renderer::new(None).unwrap().render(&plan).unwrap();
         (plan, rendered)
-    }
-
-    fn abroad(text: &str, depot: &str, place: &str) -> String {
-        let t = text
-            .replace("departement = \"84\"\n", "")
-            .replace("commune = \"Cavaillon\"\n", "");
-        with_text(
-            &with_in(&t, "demande", "depot", &format!("\"{depot}\"")),
-            "demande",
-            place,
-        )
     }
 
     #[test]

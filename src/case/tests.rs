@@ -126,6 +126,25 @@ fn notification_defaults_to_decision_date_and_consulate_means_abroad() {
     assert!(matches!(c.demande.depot, Depot::Consulat { ref ville, .. } if ville == "Casablanca"));
 }
 
+/// `text` moved abroad: the mairie keys removed, `depot` set, `place` (pays, ville) added.
+pub(crate) fn abroad(text: &str, depot: &str, place: &str) -> String {
+    let t = text
+        .replace("departement = \"84\"\n", "")
+        .replace("commune = \"Cavaillon\"\n", "");
+    with_text(
+        &with_in(&t, "demande", "depot", &format!("\"{depot}\"")),
+        "demande",
+        place,
+    )
+}
+
+/// `text` for a minor, Léa Martin, written by the demandeur in the given capacity.
+pub(crate) fn minor(text: &str, qualite: &str) -> String {
+    format!(
+        "{text}\n[titulaire]\nprenom = \"Léa\"\nnom = \"Martin\"\ndate_naissance = 2014-03-02\nqualite = \"{qualite}\"\n"
+    )
+}
+
 /// Appends raw lines at the end of a table.
 pub(crate) fn with_text(text: &str, table: &str, lines: &str) -> String {
     text.replace(&format!("[{table}]\n"), &format!("[{table}]\n{lines}\n"))

@@ -2,7 +2,7 @@
 //! (`INSTA_UPDATE=always cargo test` rewrites them; review the diff before committing).
 
 use super::*;
-use crate::case::tests::{BASE, parse_toml, with, with_in, with_text};
+use crate::case::tests::{BASE, abroad, minor, parse_toml, with, with_in, with_text};
 use crate::offices::Offices;
 
 fn plan(text: &str) -> Plan {
@@ -18,23 +18,6 @@ fn compose_text(text: &str) -> String {
 
 fn set(text: &str, table: &str, key: &str, value: &str) -> String {
     with_in(text, table, key, value)
-}
-
-fn minor(text: &str, qualite: &str) -> String {
-    format!(
-        "{text}\n[titulaire]\nprenom = \"Léa\"\nnom = \"Martin\"\ndate_naissance = 2014-03-02\nqualite = \"{qualite}\"\n"
-    )
-}
-
-fn abroad(text: &str, depot: &str, place: &str) -> String {
-    let t = text
-        .replace("departement = \"84\"\n", "")
-        .replace("commune = \"Cavaillon\"\n", "");
-    with_text(
-        &set(&t, "demande", "depot", &format!("\"{depot}\"")),
-        "demande",
-        place,
-    )
 }
 
 const GRACIEUX_REJETE: &str = "\n[recours_gracieux]\nenvoi = 2026-10-22\nreception = 2026-10-24\nrejet = 2026-11-16\nnumero_recommande = \"1A 123 456 7890 1\"\n";

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::case::Case;
-use crate::case::tests::{BASE, parse_toml, with, with_in, with_text};
+use crate::case::tests::{BASE, abroad, minor, parse_toml, with, with_in};
 use crate::offices::{AddressStatus, Categorie};
 
 fn route_of(text: &str) -> Result<Route, Error> {
@@ -16,23 +16,6 @@ fn mairie(kind: &str, departement: &str) -> String {
         "demande",
         "departement",
         &format!("\"{departement}\""),
-    )
-}
-
-fn abroad(kind: &str, depot: &str, place: &str) -> String {
-    let t = with("", "recours", &format!("\"{kind}\""))
-        .replace("departement = \"84\"\n", "")
-        .replace("commune = \"Cavaillon\"\n", "");
-    with_text(
-        &with_in(&t, "demande", "depot", &format!("\"{depot}\"")),
-        "demande",
-        place,
-    )
-}
-
-fn minor(text: &str) -> String {
-    format!(
-        "{text}\n[titulaire]\nprenom = \"Léa\"\nnom = \"Martin\"\ndate_naissance = 2014-03-02\nqualite = \"mère\"\n"
     )
 }
 
@@ -148,7 +131,7 @@ fn hierarchique_goes_to_dlpaj_in_france_and_to_the_sfe_abroad() {
         "75800 PARIS CEDEX 08"
     );
     let r = route_of(&abroad(
-        "hierarchique",
+        &with("", "recours", "\"hierarchique\""),
         "consulat",
         "pays = \"Maroc\"\nville = \"Casablanca\"",
     ))
@@ -161,7 +144,7 @@ fn hierarchique_goes_to_dlpaj_in_france_and_to_the_sfe_abroad() {
 #[test]
 fn gracieux_abroad_goes_to_the_consul_or_the_ambassador() {
     let r = route_of(&abroad(
-        "gracieux",
+        &with("", "recours", "\"gracieux\""),
         "consulat",
         "pays = \"Maroc\"\nville = \"Casablanca\"",
     ))
@@ -173,13 +156,18 @@ fn gracieux_abroad_goes_to_the_consul_or_the_ambassador() {
     );
     assert_eq!(r.destinataire.adresse_statut, AddressStatus::AVerifier);
     let r = route_of(&abroad(
-        "gracieux",
+        &with("", "recours", "\"gracieux\""),
         "consulat",
         "pays = \"Égypte\"\nville = \"Le Caire\"",
     ))
     .unwrap();
     assert_eq!(r.destinataire.lignes[1], "au Caire");
-    let r = route_of(&abroad("gracieux", "ambassade", "pays = \"etats-unis\"")).unwrap();
+    let r = route_of(&abroad(
+        &with("", "recours", "\"gracieux\""),
+        "ambassade",
+        "pays = \"etats-unis\"",
+    ))
+    .unwrap();
     assert_eq!(r.destinataire.id, "ambassadeur");
     assert_eq!(
         r.destinataire.lignes,
@@ -193,7 +181,11 @@ fn gracieux_abroad_goes_to_the_consul_or_the_ambassador() {
 fn defenseur_goes_to_the_defenseur_des_droits_from_anywhere() {
     for text in [
         mairie("defenseur", "59"),
-        abroad("defenseur", "ambassade", "pays = \"Sénégal\""),
+        abroad(
+            &with("", "recours", "\"defenseur\""),
+            "ambassade",
+            "pays = \"Sénégal\"",
+        ),
     ] {
         let r = route_of(&text).unwrap();
         assert_eq!(r.destinataire.id, "defenseur-des-droits");
@@ -216,7 +208,7 @@ fn defenseur_goes_to_the_defenseur_des_droits_from_anywhere() {
 #[test]
 fn signalement_abroad_is_refused() {
     let text = abroad(
-        "signalement",
+        &with("", "recours", "\"signalement\""),
         "consulat",
         "pays = \"Maroc\"\nville = \"Rabat\"",
     );
@@ -232,7 +224,7 @@ fn signalement_abroad_is_refused() {
 #[test]
 fn minor_letters_name_the_representative_for_every_kind() {
     for kind in ["gracieux", "hierarchique", "signalement", "defenseur"] {
-        let r = route_of(&minor(&mairie(kind, "84"))).unwrap();
+        let r = route_of(&minor(&mairie(kind, "84"), "mère")).unwrap();
         assert!(
             r.raisons.iter().any(|x| x
                 .regle
@@ -241,11 +233,14 @@ fn minor_letters_name_the_representative_for_every_kind() {
             r.raisons
         );
     }
-    let r = route_of(&minor(&abroad(
-        "gracieux",
-        "consulat",
-        "pays = \"Maroc\"\nville = \"Fès\"",
-    )))
+    let r = route_of(&minor(
+        &abroad(
+            &with("", "recours", "\"gracieux\""),
+            "consulat",
+            "pays = \"Maroc\"\nville = \"Fès\"",
+        ),
+        "mère",
+    ))
     .unwrap();
     assert_eq!(r.destinataire.id, "consul-general");
 }
