@@ -21,7 +21,7 @@ pub enum Style {
 }
 
 /// A run of text in one style.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
     /// The characters, already typeset (U+00A0, U+202F, U+2019 where French wants them).
     pub text: String,

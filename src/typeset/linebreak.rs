@@ -16,12 +16,13 @@ use textwrap::wrap_algorithms::{Penalties, wrap_optimal_fit};
 use super::breaks::{Division, Piece, PieceEnd, pieces};
 use super::error::TypesetError;
 use super::fonts::Fonts;
+use super::memo;
 use super::output::{GlyphRun, PlacedGlyph};
 use super::shape::{Atom, Shaped, Sizes, shape};
 use crate::letter::{Span, Style};
 
 /// How the lines of a paragraph are aligned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Align {
     /// Both margins, except the last line.
     Justify,
@@ -81,8 +82,18 @@ const PENALTIES: Penalties = Penalties {
     hyphen_penalty: 10,
 };
 
-/// Sets `spans` as one paragraph.
+/// Sets `spans` as one paragraph, or gives back the lines this thread set for the same
+/// paragraph before (see `memo`).
 pub(crate) fn set_paragraph(
+    spans: &[Span],
+    style: ParagraphStyle,
+    fonts: &Fonts,
+) -> Result<Vec<SetLine>, TypesetError> {
+    memo::remembered(spans, style, fonts, set_afresh)
+}
+
+/// Sets `spans` as one paragraph.
+fn set_afresh(
     spans: &[Span],
     style: ParagraphStyle,
     fonts: &Fonts,

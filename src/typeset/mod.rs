@@ -26,6 +26,7 @@ mod geometry;
 mod hyphenate;
 mod letter_layout;
 mod linebreak;
+mod memo;
 mod output;
 mod shape;
 #[cfg(test)]
@@ -36,3 +37,10 @@ pub use fonts::{FaceMetrics, Fonts, GlyphInfo};
 pub use geometry::{PageGeometry, TypeScale};
 pub use letter_layout::layout;
 pub use output::{GlyphRun, LaidOutLetter, Page, PlacedGlyph, Rule};
+
+/// Forgets the paragraphs this thread has set, so the next letter is laid out from scratch:
+/// for benchmarks of a single letter, which a batch's later letters do not pay in full.
+#[doc(hidden)]
+pub fn forget_paragraphs() {
+    memo::forget();
+}
