@@ -23,14 +23,13 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 use lopdf::{Dictionary, Object, StringFormat};
 use md5::{Digest, Md5};
 use printpdf::{
-    Date, DateTime, FontId, Offset, PdfDocument, PdfDocumentInfo, PdfPage, PdfSaveOptions, Pt,
-    Rect, Time,
+    Date, DateTime, Offset, PdfDocument, PdfDocumentInfo, PdfPage, PdfSaveOptions, Pt, Rect, Time,
 };
 
 use super::content::page_ops;
 use super::error::PdfError;
 use super::flate;
-use super::subset::embed;
+use super::subset::{embed, program_marker};
 use crate::letter::Metadata;
 use crate::typeset::{FaceMetrics, Fonts, Page};
 
@@ -76,10 +75,11 @@ pub(crate) fn write_pages(
     let mut finishing = Vec::with_capacity(faces.len());
     for face in faces {
         finishing.push(Finishing {
-            id: face.id.clone(),
             name: face.font.parsed_font.font_name.clone().unwrap_or_default(),
             metrics: face.metrics,
+            marker: program_marker(face.style),
             program_zlib: face.program_zlib,
+            program_len: face.program_len,
         });
         doc.resources.fonts.map.insert(face.id, face.font);
     }
@@ -100,7 +100,7 @@ pub(crate) fn write_pages(
     lo.version = "1.4".to_string();
     tidy_info(&mut lo);
     describe_catalog(&mut lo);
-    let programs = finish_fonts_and_streams(&mut lo, &doc, &mut finishing);
+    let programs = finish_fonts_and_streams(&mut lo, &mut finishing);
     let id = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 
@@ -117,10 +117,12 @@ pub(crate) fn write_pages(
 
 /// What the writer finishes for one embedded face, found by its font name.
 struct Finishing {
-    id: FontId,
     name: String,
     metrics: FaceMetrics,
+    /// What printpdf wrote as the font program (see [`program_marker`]).
+    marker: Vec<u8>,
     program_zlib: Vec<u8>,
+    program_len: usize,
 }
 
 /// `v` rounded to three decimals.
@@ -186,26 +188,23 @@ fn describe_catalog(lo: &mut lopdf::Document) {
 /// (address and length), for [`IdHash`].
 fn finish_fonts_and_streams(
     lo: &mut lopdf::Document,
-    doc: &PdfDocument,
     faces: &mut [Finishing],
 ) -> Vec<(usize, usize)> {
     let mut programs = Vec::with_capacity(faces.len());
     for object in lo.objects.values_mut() {
         match object {
             Object::Stream(stream) if !stream.dict.has(b"Filter") => {
-                let program =
-                    if stream.dict.has(b"Length1") {
-                        faces.iter_mut().find(|face| {
-                            doc.resources.fonts.map.get(&face.id).is_some_and(|font| {
-                                font.parsed_font.original_bytes == stream.content
-                            })
-                        })
-                    } else {
-                        None
-                    };
+                let program = if stream.dict.has(b"Length1") {
+                    faces.iter_mut().find(|face| face.marker == stream.content)
+                } else {
+                    None
+                };
                 let is_program = program.is_some();
                 let compressed = match program {
-                    Some(face) => std::mem::take(&mut face.program_zlib),
+                    Some(face) => {
+                        stream.dict.set("Length1", face.program_len as i64);
+                        std::mem::take(&mut face.program_zlib)
+                    }
                     // printpdf's `/ToUnicode` CMaps begin with their PostScript prologue.
                     None if stream.content.starts_with(b"/CIDInit") => {
                         flate::zlib(&stream.content, flate::Level::Map)

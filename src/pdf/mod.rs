@@ -30,6 +30,7 @@ mod error;
 #[cfg(test)]
 pub(crate) mod extract;
 mod flate;
+mod recent;
 mod subset;
 #[cfg(test)]
 mod tests;
@@ -38,6 +39,13 @@ pub use error::PdfError;
 
 use crate::letter::{Letter, Metadata};
 use crate::typeset::{Fonts, LaidOutLetter, Page, PageGeometry, layout};
+
+/// Forgets the faces this thread has embedded, so the next file subsets its fonts from
+/// scratch: for benchmarks of a single letter, which a batch's later letters do not pay.
+#[doc(hidden)]
+pub fn forget_faces() {
+    recent::forget();
+}
 
 /// Writes one laid-out letter as a PDF file. `fonts` must be those it was laid out with.
 pub fn write(letter: &LaidOutLetter, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {

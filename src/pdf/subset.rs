@@ -25,11 +25,12 @@ use printpdf::{FontId, FontMetrics, FontType, ParsedFont, PdfFont, PdfFontMetric
 
 use super::error::PdfError;
 use super::flate::{self, Level, Part, Precompressed};
+use super::recent;
 use crate::letter::Style;
 use crate::typeset::{FaceMetrics, Fonts, Page};
 
 /// One face as embedded in one document.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct EmbeddedFace {
     pub style: Style,
     /// The face's resource name in content streams.
@@ -37,8 +38,10 @@ pub(crate) struct EmbeddedFace {
     /// What printpdf embeds: the subset program, its glyph map, widths and metrics.
     pub font: PdfFont,
     pub metrics: FaceMetrics,
-    /// The font program as a zlib stream, to replace the uncompressed one printpdf writes.
+    /// The font program as a zlib stream, to replace the marker printpdf writes.
     pub program_zlib: Vec<u8>,
+    /// The length of the font program, uncompressed (the stream's `/Length1`).
+    pub program_len: usize,
     /// Old glyph id → new glyph id; 0 where the glyph is not used.
     remap: Vec<u16>,
     /// Characters drawn with more than one glyph of this face, sorted. The character map can
@@ -76,9 +79,18 @@ pub(crate) fn font_id(style: Style) -> FontId {
     )
 }
 
+/// What printpdf is given as a face's font program, and writes as its font stream: a marker
+/// the document writer replaces by the real program, compressed. printpdf copies the program
+/// it holds several times per document (20 to 30 KB each time, a few percent of a letter);
+/// with its subsetting off it never reads it, except to check it is neither empty, a font
+/// collection nor a CID-keyed CFF font.
+pub(crate) fn program_marker(style: Style) -> Vec<u8> {
+    format!("%recours-font-program-{}", font_id(style).0).into_bytes()
+}
+
 /// What a document uses of one face: by glyph id, the advance plus one (0 = unused) and the
 /// first character drawn with it; and the glyph each character was first drawn with.
-struct Usage {
+pub(crate) struct Usage {
     advance: Vec<u32>,
     character: Vec<char>,
     /// Characters and the first glyph drawn for them, in drawing order.
@@ -87,6 +99,30 @@ struct Usage {
 }
 
 impl Usage {
+    /// Everything the embedded face is made from, as numbers: two usages with the same
+    /// fingerprint give the same face.
+    pub(crate) fn fingerprint(&self) -> Vec<u64> {
+        let mut out = Vec::with_capacity(self.glyph_of.len() * 2 + self.ambiguous.len() + 2);
+        for (gid, &advance) in self.advance.iter().enumerate() {
+            if advance != 0 {
+                out.push(
+                    (gid as u64) << 48 | u64::from(advance) << 21 | u64::from(self.character[gid]),
+                );
+            }
+        }
+        out.push(u64::MAX);
+        let start = out.len();
+        out.extend(
+            self.glyph_of
+                .iter()
+                .map(|&(c, gid)| u64::from(c) << 16 | u64::from(gid)),
+        );
+        out[start..].sort_unstable();
+        out.push(u64::MAX);
+        out.extend(self.ambiguous.iter().map(|&c| u64::from(c)));
+        out
+    }
+
     /// Records that `c` was drawn with glyph `gid`, seen for the first time with `c`.
     fn note(&mut self, c: char, gid: u16) {
         match self.glyph_of.iter().find(|&&(seen, _)| seen == c) {
@@ -134,12 +170,39 @@ pub(crate) fn embed<'p>(
     let mut faces = Vec::new();
     for (style, u) in STYLES.into_iter().zip(usage) {
         if let Some(mut u) = u {
+            if style == Style::Regular {
+                u.add_repertoire(style, fonts);
+            }
             u.ambiguous.sort_unstable();
             u.ambiguous.dedup();
-            faces.push(embed_face(style, u, fonts)?);
+            faces.push(recent::embedded(style, u, fonts, embed_face)?);
         }
     }
     Ok(faces)
+}
+
+/// Characters the regular face always carries: the letters and digits. A letter's text uses
+/// nearly all of them anyway (the templates use the small letters); the capitals and digits
+/// of names, addresses and dates vary from letter to letter, and with them the subset would.
+/// With them all, the letters of a batch mostly share one regular subset, made once per
+/// thread (see `recent`), for about a kilobyte more per file.
+const REPERTOIRE: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+impl Usage {
+    /// Adds the glyphs of [`REPERTOIRE`] the face has.
+    fn add_repertoire(&mut self, style: Style, fonts: &Fonts) {
+        for c in REPERTOIRE.chars() {
+            let Some(g) = fonts.glyph(style, c) else {
+                continue;
+            };
+            let gid = usize::from(g.gid);
+            if self.advance.get(gid) == Some(&0) {
+                self.advance[gid] = u32::from(g.advance) + 1;
+                self.character[gid] = c;
+                self.note(c, g.gid);
+            }
+        }
+    }
 }
 
 fn index(style: Style) -> usize {
@@ -150,7 +213,7 @@ fn index(style: Style) -> usize {
     }
 }
 
-fn embed_face(style: Style, usage: Usage, fonts: &Fonts) -> Result<EmbeddedFace, PdfError> {
+fn embed_face(style: Style, usage: &Usage, fonts: &Fonts) -> Result<EmbeddedFace, PdfError> {
     let name = fonts.postscript_name(style);
     let mut remapper = subsetter::GlyphRemapper::new();
     remapper.remap(0);
@@ -193,7 +256,7 @@ fn embed_face(style: Style, usage: Usage, fonts: &Fonts) -> Result<EmbeddedFace,
         .map(|b| char::from(b'A' + b % 26))
         .collect();
     let parsed = ParsedFont {
-        original_bytes: program.bytes,
+        original_bytes: program_marker(style),
         font_index: 0,
         // printpdf writes this name as is (it adds no tag to a font it did not subset).
         font_name: Some(format!("{tag}+{name}")),
@@ -223,8 +286,9 @@ fn embed_face(style: Style, usage: Usage, fonts: &Fonts) -> Result<EmbeddedFace,
         font: PdfFont::new(parsed),
         metrics: *m,
         program_zlib: program.zlib,
+        program_len: program.bytes.len(),
         remap,
-        ambiguous: usage.ambiguous,
+        ambiguous: usage.ambiguous.clone(),
     })
 }
 
@@ -484,21 +548,23 @@ mod tests {
 
     #[test]
     fn a_subset_is_a_small_valid_font_with_consecutive_new_glyph_ids() {
+        // Italic: the regular face carries more than the text (see the next test).
         let text = "Préfecture œuvre « éà »";
-        let pages = [page(Style::Regular, text)];
+        let pages = [page(Style::Italic, text)];
         let faces = embed(pages.iter(), Fonts::charis()).unwrap();
         assert_eq!(faces.len(), 1);
         let face = &faces[0];
         let font = &face.font.parsed_font;
         let bytes = program(face);
-        // The compressed program is the very program printpdf is given.
-        assert_eq!(bytes, font.original_bytes);
+        // printpdf is given a marker in its place, and the program's length for `/Length1`.
+        assert_eq!(font.original_bytes, program_marker(Style::Italic));
+        assert_eq!(bytes.len(), face.program_len);
         assert!(bytes.len() < 40_000, "{} bytes", bytes.len());
         // The rearranged file keeps a valid whole-font checksum.
         assert_eq!(checksum(&bytes), 0xB1B0_AFBA);
 
         let fonts = Fonts::charis();
-        let p = fonts.require(Style::Regular, 'P').unwrap();
+        let p = fonts.require(Style::Italic, 'P').unwrap();
         let new_p = face.new_gid(p.gid);
         assert_eq!(font.codepoint_to_glyph[&u32::from('P')], new_p);
         assert_eq!(font.glyph_widths[&new_p], p.advance);
@@ -519,6 +585,37 @@ mod tests {
     }
 
     #[test]
+    fn the_regular_face_always_carries_the_letters_and_digits() {
+        let fonts = Fonts::charis();
+        let face = |text: &str| {
+            let pages = [page(Style::Regular, text)];
+            embed(pages.iter(), fonts).unwrap().remove(0)
+        };
+        let a = face("Jeanne Martin, 12 rue des Lilas");
+        let b = face("Kévin Zola, 4 rue des Lilas");
+        for c in REPERTOIRE.chars().chain("éK".chars()) {
+            let gid = b.font.parsed_font.codepoint_to_glyph[&u32::from(c)];
+            assert_eq!(
+                gid,
+                b.new_gid(fonts.require(Style::Regular, c).unwrap().gid)
+            );
+        }
+        // Only the accent differs: the subsets differ by one glyph.
+        assert_eq!(
+            a.font.parsed_font.glyph_widths.len() + 1,
+            b.font.parsed_font.glyph_widths.len()
+        );
+        // The same text twice gives the same subset, made once by this thread.
+        let again = face("Kévin Zola, 4 rue des Lilas");
+        assert_eq!(again.font, b.font);
+        assert_eq!(again.program_zlib, b.program_zlib);
+        // Other faces carry only what they draw.
+        let pages = [page(Style::Bold, "Objet")];
+        let bold = embed(pages.iter(), fonts).unwrap().remove(0);
+        assert_eq!(bold.font.parsed_font.glyph_widths.len(), 5);
+    }
+
+    #[test]
     fn a_program_holds_the_same_tables_as_a_subset_of_the_whole_face() {
         let fonts = Fonts::charis();
         for style in [Style::Regular, Style::Bold, Style::Italic] {
@@ -529,11 +626,18 @@ mod tests {
 
             let mut remapper = subsetter::GlyphRemapper::new();
             remapper.remap(0);
+            let carried = if style == Style::Regular {
+                REPERTOIRE
+            } else {
+                ""
+            };
             let mut used: Vec<u16> = text
                 .chars()
+                .chain(carried.chars())
                 .map(|c| fonts.require(style, c).unwrap().gid)
                 .collect();
             used.sort_unstable();
+            used.dedup();
             for gid in used {
                 remapper.remap(gid);
             }

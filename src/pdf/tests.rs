@@ -163,6 +163,11 @@ fn fonts_are_embedded_as_subsets() {
         let program = file.decompressed_content().unwrap();
         assert!(program.len() < 40_000, "{name}: {} bytes", program.len());
         assert!(ttf_parser::Face::parse(&program, 0).is_ok());
+        // `/Length1` is the program's real length, not that of what printpdf was given.
+        assert_eq!(
+            file.dict.get(b"Length1").unwrap().as_i64().unwrap(),
+            program.len() as i64
+        );
         names.push(family.to_string());
     }
     names.sort();
