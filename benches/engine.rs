@@ -3,6 +3,10 @@
 //!
 //! Run with `cargo bench --bench engine`. The per-letter figures are wall-clock medians on an
 //! otherwise idle machine; for CPU time per letter divide the batch time by 1,000 × threads.
+//!
+//! A thread remembers the long paragraphs it has set and the font subsets it has made, which
+//! the letters of a batch share. The single-letter benchmarks forget them first (`cold`, what
+//! `recours lettre` pays); the `in_batch` ones measure a letter after others like it.
 
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
@@ -21,8 +25,25 @@ fn batch_letter(i: usize) -> Letter {
     letter
 }
 
+/// Forgets what earlier letters left in this thread's memos.
+fn cold() {
+    recours::typeset::forget_paragraphs();
+    recours::pdf::forget_faces();
+}
+
 #[divan::bench]
-fn layout_one_page(bencher: Bencher) {
+fn layout_one_page_cold(bencher: Bencher) {
+    let letter = fixtures::one_page();
+    let geometry = PageGeometry::default();
+    let fonts = Fonts::charis();
+    bencher.bench(|| {
+        cold();
+        layout(black_box(&letter), &geometry, fonts).unwrap()
+    });
+}
+
+#[divan::bench]
+fn layout_one_page_in_batch(bencher: Bencher) {
     let letter = fixtures::one_page();
     let geometry = PageGeometry::default();
     let fonts = Fonts::charis();
@@ -30,22 +51,38 @@ fn layout_one_page(bencher: Bencher) {
 }
 
 #[divan::bench]
-fn pdf_one_page(bencher: Bencher) {
+fn pdf_one_page_cold(bencher: Bencher) {
+    let fonts = Fonts::charis();
+    let laid_out = layout(&fixtures::one_page(), &PageGeometry::default(), fonts).unwrap();
+    bencher.bench(|| {
+        cold();
+        recours::pdf::write(black_box(&laid_out), fonts).unwrap()
+    });
+}
+
+#[divan::bench]
+fn pdf_one_page_in_batch(bencher: Bencher) {
     let fonts = Fonts::charis();
     let laid_out = layout(&fixtures::one_page(), &PageGeometry::default(), fonts).unwrap();
     bencher.bench(|| recours::pdf::write(black_box(&laid_out), fonts).unwrap());
 }
 
 #[divan::bench]
-fn render_one_page(bencher: Bencher) {
+fn render_one_page_cold(bencher: Bencher) {
     let letter = fixtures::one_page();
-    bencher.bench(|| recours::pdf::render(black_box(&letter)).unwrap());
+    bencher.bench(|| {
+        cold();
+        recours::pdf::render(black_box(&letter)).unwrap()
+    });
 }
 
 #[divan::bench]
-fn render_three_pages(bencher: Bencher) {
+fn render_three_pages_cold(bencher: Bencher) {
     let letter = fixtures::three_pages();
-    bencher.bench(|| recours::pdf::render(black_box(&letter)).unwrap());
+    bencher.bench(|| {
+        cold();
+        recours::pdf::render(black_box(&letter)).unwrap()
+    });
 }
 
 /// 1,000 one-page letters rendered to PDF bytes on a pool of `threads` workers.
