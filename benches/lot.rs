@@ -23,29 +23,124 @@ fn main() {
     }
 }
 
-const DEPARTEMENTS: [&str; 12] = [
-    "01", "13", "2A", "29", "33", "59", "69", "75", "84", "93", "974", "976",
+/// Where the cases were filed: postcode, town, département.
+const COMMUNES: [(&str, &str, &str); 12] = [
+    ("01000", "Bourg-en-Bresse", "01"),
+    ("13001", "Marseille", "13"),
+    ("20000", "Ajaccio", "2A"),
+    ("29200", "Brest", "29"),
+    ("33000", "Bordeaux", "33"),
+    ("59000", "Lille", "59"),
+    ("69003", "Lyon", "69"),
+    ("75011", "Paris", "75"),
+    ("84300", "Cavaillon", "84"),
+    ("93200", "Saint-Denis", "93"),
+    ("97400", "Saint-Denis", "974"),
+    ("97600", "Mamoudzou", "976"),
 ];
-const NOMS: [&str; 8] = [
-    "Martin", "Bernard", "N'Diaye", "Müller", "Nguyễn", "Lefèvre", "Dubois", "García",
+/// Names as an association's spreadsheet has them: French, accented, and from elsewhere.
+/// Their letters vary the glyphs each letter embeds, so the subsets a thread reuses (see
+/// `pdf::recent`) are not flattered by repetitive rows.
+const PRENOMS: [&str; 24] = [
+    "Camille",
+    "Léa",
+    "Maëlle",
+    "Anaïs",
+    "Hélène",
+    "Éloïse",
+    "Françoise",
+    "Jérôme",
+    "Gaëtan",
+    "Loïc",
+    "Benoît",
+    "Raphaël",
+    "Kévin",
+    "Yasmine",
+    "Fatoumata",
+    "Mamadou",
+    "Aïcha",
+    "Zoë",
+    "Björn",
+    "Ángel",
+    "Iñès",
+    "Wassim",
+    "Xavier",
+    "Œlvia",
+];
+const NOMS: [&str; 24] = [
+    "Martin",
+    "Bernard",
+    "N'Diaye",
+    "Müller",
+    "Nguyễn",
+    "Lefèvre",
+    "Dubois",
+    "García",
+    "Traoré",
+    "Kéita",
+    "Ben Saïd",
+    "El Amrani",
+    "Schäfer",
+    "Łukasiewicz",
+    "Ødegaard",
+    "Yılmaz",
+    "Würtz",
+    "Kowalski",
+    "Hoàng",
+    "Quéré",
+    "Le Goff",
+    "Kerhervé",
+    "Zidane",
+    "Petit",
+];
+const RUES: [&str; 8] = [
+    "rue des Lilas",
+    "avenue Jean-Jaurès",
+    "boulevard de l'Yser",
+    "impasse du Château-d'Eau",
+    "rue Émile-Zola",
+    "chemin des Écoliers",
+    "quai Voltaire",
+    "rue Xavier-Bichat",
 ];
 const MOTIFS: [&str; 4] = ["premiere-demande", "renouvellement", "perte", "vol"];
+const DECISIONS: [&str; 3] = [
+    "Pièces insuffisantes pour établir la nationalité française",
+    "Défaut de justificatif de domicile",
+    "Doute sur l'identité du demandeur",
+];
 
-/// A realistic spreadsheet of `rows` cases, varied enough to exercise every path.
+/// The `n`-th number of a fixed pseudo-random sequence (splitmix64): the same rows on every
+/// run, drawn independently for each column.
+fn draw(n: u64) -> usize {
+    let mut z = n.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) as usize
+}
+
+/// A realistic spreadsheet of `rows` cases, varied enough to exercise every path, each
+/// column drawn independently.
 fn generate(dir: &Path, rows: usize) -> PathBuf {
     let path = dir.join(format!("lot-{rows}.csv"));
     let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    let pick = |i: usize, column: u64, len: usize| draw(i as u64 * 16 + column) % len;
     writeln!(f, "recours,lettre.date,demandeur.civilite,demandeur.prenom,demandeur.nom,demandeur.adresse,demande.document,demande.motif,demande.depot,demande.departement,decision.date,decision.notification,decision.motif,lettre.arguments").unwrap();
     for i in 0..rows {
+        let (cp, ville, departement) = COMMUNES[pick(i, 0, COMMUNES.len())];
         writeln!(
             f,
-            "gracieux,2026-11-27,{},Camille,{},{} rue des Lilas | 84300 Cavaillon,{},{},mairie,{},2026-10-15,2026-10-20,Pièces insuffisantes pour établir la nationalité française,{}",
+            "gracieux,2026-11-27,{},{},{},{} {} | {cp} {ville},{},{},mairie,{departement},2026-10-{},2026-10-{},{},{}",
             if i % 2 == 0 { "Madame" } else { "Monsieur" },
-            NOMS[i % NOMS.len()],
-            1 + i % 200,
+            PRENOMS[pick(i, 1, PRENOMS.len())],
+            NOMS[pick(i, 2, NOMS.len())],
+            1 + pick(i, 3, 250),
+            RUES[pick(i, 4, RUES.len())],
             if i % 3 == 0 { "passeport" } else { "carte-identite" },
             MOTIFS[i % MOTIFS.len()],
-            DEPARTEMENTS[i % DEPARTEMENTS.len()],
+            10 + pick(i, 5, 10),
+            20 + pick(i, 6, 9),
+            DECISIONS[pick(i, 7, DECISIONS.len())],
             if i % 2 == 0 { "doute-suffisant" } else { "motivation-insuffisante | doute-suffisant" },
         )
         .unwrap();
@@ -53,26 +148,35 @@ fn generate(dir: &Path, rows: usize) -> PathBuf {
     path
 }
 
+/// Each sample writes into a new folder, as a first run does; the folder is removed after
+/// the timing. The folders are made in `RECOURS_BENCH_DOSSIER` if set (a tmpfs such as
+/// `/dev/shm` takes the disk out of the figure), else in the system's temporary folder.
 fn run(bencher: Bencher, rows: usize, jobs: usize) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = match std::env::var_os("RECOURS_BENCH_DOSSIER") {
+        Some(base) => tempfile::tempdir_in(base).unwrap(),
+        None => tempfile::tempdir().unwrap(),
+    };
     let input = generate(dir.path(), rows);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    bencher.counter(ItemsCount::new(rows)).bench_local(|| {
-        let opts = Options {
-            input: input.clone(),
-            output: dir.path().join("sortie"),
-            jobs,
-            date: None,
-            modeles: None,
-            noms: batch::DEFAULT_PATTERN.to_string(),
-            existing: Existing::Overwrite,
-            assemble: None,
-            progress: false,
-        };
-        let summary = batch::run(&opts, today).unwrap();
-        assert_eq!(summary.written, rows);
-        summary
-    });
+    bencher
+        .counter(ItemsCount::new(rows))
+        .with_inputs(|| tempfile::tempdir_in(dir.path()).unwrap())
+        .bench_local_values(|sortie| {
+            let opts = Options {
+                input: input.clone(),
+                output: sortie.path().join("sortie"),
+                jobs,
+                date: None,
+                modeles: None,
+                noms: batch::DEFAULT_PATTERN.to_string(),
+                existing: Existing::Refuse,
+                assemble: None,
+                progress: false,
+            };
+            let summary = batch::run(&opts, today).unwrap();
+            assert_eq!(summary.written, rows);
+            (summary, sortie)
+        });
 }
 
 /// 10,000 letters, the target workload (at least 1,000 letters/s on 2 cores).

@@ -15,8 +15,9 @@ use super::subset::{EmbeddedFace, Usage};
 use crate::letter::Style;
 use crate::typeset::Fonts;
 
-/// Faces a thread remembers (each about 40 KB).
-const CAPACITY: usize = 12;
+/// Faces a thread remembers (each about 50 KB): enough for the regular subsets that the
+/// accents of a batch's names bring, besides the bold and italic ones of its templates.
+const CAPACITY: usize = 32;
 
 struct Entry {
     /// The face's font data, by address (static data).
