@@ -14,8 +14,12 @@
 //! The tables identical in every subset of a face (hinting programs, `name`) are made once
 //! per process, with their compressed form (see `flate`): the subsetter gets the face without
 //! them, and each program is laid out as directory, the letter's own tables, those tables.
-//! The document writer swaps the program's compressed form into the font stream printpdf
-//! writes.
+//! printpdf holds a short marker in place of the program, and the document writer swaps the
+//! program's compressed form into the font stream printpdf writes with it.
+//!
+//! The regular face always carries the letters, digits and French accented letters
+//! ([`REPERTOIRE`]), so that the letters of a batch mostly draw the same glyph set, and each
+//! thread reuses the faces it embedded lately (`recent`).
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock, RwLock};
