@@ -2,7 +2,7 @@
 //!
 //! This is the first stage of the pipeline. Its errors are the ones users meet most, so each
 //! names the file, the line when the format gives one, the key, what was expected and how to
-//! fix it, in French (see [`problem`]).
+//! fix it, in French (see `problem`).
 
 mod dates;
 mod locate;

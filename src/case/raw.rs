@@ -1,7 +1,7 @@
 //! The case file exactly as written: serde structs that mirror the TOML (or JSON) tables.
 //!
 //! Every struct denies unknown keys, so a misspelt key is an error rather than a fact the
-//! letter silently ignores. Values stay as typed here; [`super::validate`] turns them into the
+//! letter silently ignores. Values stay as typed here; `validate` turns them into the
 //! domain types once.
 
 use serde::Deserialize;

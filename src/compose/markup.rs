@@ -1,4 +1,4 @@
-//! The small markup templates write, and its parser into a [`Letter`].
+//! The small markup templates write, and its parser into a [`Letter`](crate::letter::Letter).
 //!
 //! A template renders to plain text divided into sections by lines such as `@objet`. In line
 //! sections (sender, recipient, date, mentions, object, signature) each line is a line of the

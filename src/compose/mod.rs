@@ -3,7 +3,7 @@
 //! ([`typography`]).
 //!
 //! The templates in `letter_templates/` own every word; this module only picks the template
-//! for the situation, gives it the facts ([`context`]) and checks what comes back. A template
+//! for the situation, gives it the facts (`context`) and checks what comes back. A template
 //! error names the template, the line and the real cause, whether the template is ours or an
 //! association's (`--modeles`).
 

@@ -8,7 +8,7 @@
 //! calendar never runs out of years.
 //!
 //! The national list is the one of Code du travail art. L3133-1, recalled from memory: the
-//! reference marks it [UNCONFIRMED]. Alsace-Moselle and the overseas departments have extra
+//! reference marks it « UNCONFIRMED ». Alsace-Moselle and the overseas departments have extra
 //! days; they are offered as [`Region`]s but are not the default, because which local calendar
 //! applies to a recours (the sender's, the authority's, the court's) is itself unconfirmed.
 
@@ -72,7 +72,7 @@ impl Holiday {
 
 /// Which set of public holidays applies.
 ///
-/// Only [`Region::National`] is backed by the reference (and even it is [UNCONFIRMED]); the
+/// Only [`Region::National`] is backed by the reference (and even it is « UNCONFIRMED »); the
 /// others add days recalled from memory (Alsace-Moselle: Good Friday and 26 December; overseas:
 /// the abolition-of-slavery day of loi n° 83-550 and décret n° 83-1003) and must be checked
 /// before being relied on.

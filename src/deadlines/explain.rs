@@ -3,7 +3,7 @@
 //!
 //! Kept apart from the rules so that wording can be reviewed (and changed) by someone who
 //! reads French law rather than Rust, and so that the rules are tested on typed values. Every
-//! sentence goes through [`typo`], which applies the house typography (reference `legal.md`
+//! sentence goes through `typo`, which applies the house typography (reference `legal.md`
 //! §5.1: U+00A0 before « : », U+202F before « ; ! ? » and inside guillemets, apostrophe ’).
 
 use std::fmt;
