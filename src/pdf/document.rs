@@ -101,6 +101,9 @@ pub(crate) fn write_pages(
     tidy_info(&mut lo);
     describe_catalog(&mut lo);
     let programs = finish_fonts_and_streams(&mut lo, &mut finishing);
+    if let Some(lost) = finishing.iter().find(|f| !f.program_zlib.is_empty()) {
+        return Err(PdfError::FontNotEmbedded(lost.name.clone()));
+    }
     let id = Object::String(ID_PLACEHOLDER.to_vec(), StringFormat::Hexadecimal);
     lo.trailer.set("ID", Object::Array(vec![id.clone(), id]));
 

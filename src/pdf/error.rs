@@ -16,6 +16,10 @@ pub enum PdfError {
         /// What the subsetter said.
         reason: String,
     },
+    /// printpdf wrote no font stream where a face's program was to go (a change in
+    /// printpdf's output; the file would show no text).
+    #[error("la police {0} n'a pas pu être intégrée au PDF")]
+    FontNotEmbedded(String),
     /// Nothing to assemble.
     #[error("aucune lettre à assembler")]
     NothingToAssemble,

@@ -20,10 +20,19 @@ use crate::typeset::Fonts;
 const CAPACITY: usize = 32;
 
 struct Entry {
-    /// The face's font data, by address (static data).
-    font: usize,
+    face_key: FaceKey,
     fingerprint: Vec<u64>,
     face: Arc<EmbeddedFace>,
+}
+
+/// Which face of which fonts: an embedded face carries its style (resource name) and
+/// PostScript name as well as the glyphs of its font data, which is static, so known by its
+/// address and length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FaceKey {
+    style: Style,
+    name: &'static str,
+    bytes: (usize, usize),
 }
 
 thread_local! {
@@ -36,6 +45,12 @@ pub(crate) fn forget() {
     RECENT.with_borrow_mut(Vec::clear);
 }
 
+/// How many faces this thread remembers.
+#[cfg(test)]
+pub(crate) fn remembered() -> usize {
+    RECENT.with_borrow(Vec::len)
+}
+
 /// The face `make` embeds for `usage`, or the same one made before by this thread.
 pub(crate) fn embedded(
     style: Style,
@@ -43,12 +58,17 @@ pub(crate) fn embedded(
     fonts: &Fonts,
     make: fn(Style, &Usage, &Fonts) -> Result<EmbeddedFace, PdfError>,
 ) -> Result<EmbeddedFace, PdfError> {
-    let font = fonts.font_bytes(style).as_ptr() as usize;
+    let bytes = fonts.font_bytes(style);
+    let face_key = FaceKey {
+        style,
+        name: fonts.postscript_name(style),
+        bytes: (bytes.as_ptr() as usize, bytes.len()),
+    };
     let fingerprint = usage.fingerprint();
     let hit = RECENT.with_borrow_mut(|recent| {
         let at = recent
             .iter()
-            .position(|e| e.font == font && e.fingerprint == fingerprint)?;
+            .position(|e| e.face_key == face_key && e.fingerprint == fingerprint)?;
         let entry = recent.remove(at);
         let face = Arc::clone(&entry.face);
         recent.insert(0, entry);
@@ -63,7 +83,7 @@ pub(crate) fn embedded(
         recent.insert(
             0,
             Entry {
-                font,
+                face_key,
                 fingerprint,
                 face: Arc::new(face.clone()),
             },

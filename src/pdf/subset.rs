@@ -520,7 +520,10 @@ mod tests {
     use crate::typeset::{GlyphRun, PlacedGlyph};
 
     fn page(style: Style, text: &str) -> Page {
-        let fonts = Fonts::charis();
+        page_in(Fonts::charis(), style, text)
+    }
+
+    fn page_in(fonts: &Fonts, style: Style, text: &str) -> Page {
         let glyphs = text
             .chars()
             .map(|c| {
@@ -613,9 +616,16 @@ mod tests {
             b.font.parsed_font.glyph_widths.len()
         );
         // The same text twice gives the same subset, made once by this thread.
+        let remembered = recent::remembered();
         let again = face("Kévin Łazarz, 4 rue des Lilas");
+        assert_eq!(recent::remembered(), remembered, "found, not made again");
         assert_eq!(again.font, b.font);
         assert_eq!(again.program_zlib, b.program_zlib);
+        recent::forget();
+        assert_eq!(recent::remembered(), 0);
+        let afresh = face("Kévin Łazarz, 4 rue des Lilas");
+        assert_eq!(recent::remembered(), 1);
+        assert_eq!((afresh.font, afresh.program_zlib), (b.font, b.program_zlib));
         // Other faces carry only what they draw.
         let pages = [page(Style::Bold, "Objet")];
         let bold = embed(pages.iter(), fonts).unwrap().remove(0);
@@ -666,6 +676,33 @@ mod tests {
             assert_eq!(program[4..12], direct[4..12], "header fields");
             assert_eq!(checksum(&program), 0xB1B0_AFBA);
         }
+    }
+
+    #[test]
+    fn faces_with_the_same_font_data_are_remembered_apart() {
+        // Same bytes for every style, other names: the style and name are part of the face.
+        let charis = crate::assets::CHARIS_SIL_REGULAR;
+        let fonts = Fonts::from_faces([
+            ("CharisSIL", charis),
+            ("Autre-Gras", charis),
+            ("Autre-Italique", charis),
+        ])
+        .unwrap();
+        let embedded = |style: Style| {
+            let pages = [page_in(&fonts, style, "Objet")];
+            embed(pages.iter(), &fonts).unwrap().remove(0)
+        };
+        let bold = embedded(Style::Bold);
+        let italic = embedded(Style::Italic);
+        assert_eq!((bold.style, italic.style), (Style::Bold, Style::Italic));
+        assert_eq!((bold.id.0.as_str(), italic.id.0.as_str()), ("B", "I"));
+        let name = |f: &EmbeddedFace| f.font.parsed_font.font_name.clone().unwrap();
+        assert!(name(&bold).ends_with("+Autre-Gras"), "{}", name(&bold));
+        assert!(
+            name(&italic).ends_with("+Autre-Italique"),
+            "{}",
+            name(&italic)
+        );
     }
 
     #[test]

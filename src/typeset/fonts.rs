@@ -94,7 +94,7 @@ impl Fonts {
     }
 
     /// Parses three faces given as (PostScript name, TrueType bytes), in the order regular,
-    /// bold, italic.
+    /// bold, italic. Faces with CFF outlines are refused as unreadable.
     pub fn from_faces(faces: [(&'static str, &'static [u8]); 3]) -> Result<Fonts, TypesetError> {
         let [r, b, i] = faces;
         Ok(Fonts {
@@ -171,7 +171,9 @@ impl FaceData {
         let face = ttf_parser::Face::parse(bytes, 0)
             .map_err(|_| TypesetError::BrokenFont(postscript_name))?;
         let units_per_em = face.units_per_em();
-        if units_per_em == 0 {
+        // TrueType outlines only: the PDF writer embeds every face as a TrueType program
+        // (`/FontFile2`), see `pdf::subset`.
+        if units_per_em == 0 || face.tables().glyf.is_none() {
             return Err(TypesetError::BrokenFont(postscript_name));
         }
         let mut dense = vec![GlyphInfo { gid: 0, advance: 0 }; DENSE_END].into_boxed_slice();

@@ -7,8 +7,8 @@
 //! for the same paragraph before. Output is the same with or without the memo, in any order.
 //!
 //! Only long paragraphs are remembered: short ones (names, addresses, dates) differ from
-//! letter to letter and are quickly set. The memo is bounded by the glyphs it holds and is
-//! emptied when full, so a batch of any size keeps a few megabytes per thread.
+//! letter to letter and are quickly set. The memo is bounded by the glyphs and text it holds
+//! and is emptied when full, so a batch of any size keeps a few megabytes per thread.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -22,14 +22,15 @@ use crate::letter::{Span, Style};
 /// Paragraphs shorter than this (bytes of text) are set each time.
 const MIN_TEXT: usize = 160;
 
-/// Glyphs a thread's memo may hold (about 16 bytes each) before it is emptied.
-const CAPACITY: usize = 200_000;
+/// Glyphs (about 12 bytes each) plus bytes of text a thread's memo may hold before it is
+/// emptied: a few megabytes.
+const CAPACITY: usize = 300_000;
 
 /// What the lines of a paragraph depend on.
 #[derive(Clone, Debug, PartialEq)]
 struct Key {
-    /// The faces, by the address of their static font data.
-    faces: [usize; 3],
+    /// The faces, by the address and length of their static font data.
+    faces: [(usize, usize); 3],
     /// The paragraph style's numbers, bit for bit.
     numbers: [u32; 5],
     align: Align,
@@ -41,7 +42,8 @@ struct Key {
 struct Memo {
     /// By the hash of a key, the keys and lines set for them.
     entries: HashMap<u64, Vec<(Key, Vec<SetLine>)>>,
-    glyphs: usize,
+    /// Glyphs held plus bytes of key text, against [`CAPACITY`].
+    weight: usize,
 }
 
 thread_local! {
@@ -66,8 +68,10 @@ pub(crate) fn remembered(
     if spans.iter().map(|s| s.text.len()).sum::<usize>() < MIN_TEXT {
         return set(spans, style, fonts);
     }
-    let faces = [Style::Regular, Style::Bold, Style::Italic]
-        .map(|face| fonts.font_bytes(face).as_ptr() as usize);
+    let faces = [Style::Regular, Style::Bold, Style::Italic].map(|face| {
+        let bytes = fonts.font_bytes(face);
+        (bytes.as_ptr() as usize, bytes.len())
+    });
     let numbers = [
         style.size,
         style.superscript_scale,
@@ -97,16 +101,19 @@ pub(crate) fn remembered(
         return Ok(lines);
     }
     let lines = set(spans, style, fonts)?;
-    let glyphs: usize = lines
+    // What an entry holds: its lines' glyphs and its key's text (which can exceed the glyphs,
+    // and is all there is when a paragraph sets to nothing).
+    let weight: usize = lines
         .iter()
         .flat_map(|l| &l.runs)
         .map(|r| r.glyphs.len())
-        .sum();
+        .sum::<usize>()
+        + spans.iter().map(|s| s.text.len()).sum::<usize>();
     MEMO.with_borrow_mut(|memo| {
-        if memo.glyphs + glyphs > CAPACITY {
+        if memo.weight + weight > CAPACITY {
             *memo = Memo::default();
         }
-        memo.glyphs += glyphs;
+        memo.weight += weight;
         let key = Key {
             faces,
             numbers,
@@ -165,9 +172,16 @@ mod tests {
             ..Span::plain(TEXT)
         }];
         assert_ne!(set(&bold, style(300.0)), first);
-        assert_eq!(count(), before + 3);
+        let ragged = ParagraphStyle {
+            align: Align::Left,
+            ..style(300.0)
+        };
+        assert_ne!(set(&spans, ragged), first);
+        assert_eq!(count(), before + 4);
         // Short paragraphs are not remembered.
         set(&[Span::plain("Camille Martin")], style(300.0));
-        assert_eq!(count(), before + 3);
+        assert_eq!(count(), before + 4);
+        forget();
+        assert_eq!(count(), 0);
     }
 }
