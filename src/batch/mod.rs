@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 pub use columns::{COLUMNS, LIST_SEPARATOR};
 pub use names::DEFAULT_PATTERN;
 
-use crate::case::{self, Context, LetterKind};
+use crate::case::{self, Context, LetterKind, Problem};
 use crate::error::Error;
 use crate::offices::Offices;
 use crate::pipeline::Renderer;
@@ -104,6 +104,10 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
     let renderer = Renderer::new(opts.modeles.as_deref())?;
     let mut namer = names::Namer::new(&opts.noms)?;
     let rows = input::open(&opts.input)?;
+    let format = match &rows {
+        input::Rows::Csv { .. } => RowFormat::Csv,
+        input::Rows::Jsonl { .. } => RowFormat::Jsonl,
+    };
     let delimiter = match &rows {
         input::Rows::Csv { delimiter, .. } => *delimiter,
         input::Rows::Jsonl { .. } => b',',
@@ -125,6 +129,14 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
     };
     let progress = opts.progress.then(progress_bar);
 
+    let shared = Shared {
+        renderer: &renderer,
+        ctx,
+        dir: &opts.output,
+        format,
+        keep_pages,
+        resume_after,
+    };
     let mut summary = Summary::default();
     let mut pages: Vec<LaidOutLetter> = Vec::new();
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(jobs * 4);
@@ -134,8 +146,7 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
         for _ in 0..jobs {
             let job_rx = &job_rx;
             let done_tx = done_tx.clone();
-            let renderer = &renderer;
-            let out_dir = &opts.output;
+            let shared = &shared;
             scope.spawn(move || {
                 loop {
                     let job = {
@@ -145,7 +156,7 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
                             Err(_) => return,
                         }
                     };
-                    let done = process(job, renderer, ctx, out_dir, keep_pages, resume_after);
+                    let done = process(job, shared);
                     if done_tx.send(done).is_err() {
                         return;
                     }
@@ -254,14 +265,35 @@ fn row_fields(row: &input::Row) -> (Option<String>, Option<String>, Option<Strin
     (s("/demandeur/nom"), s("/demandeur/prenom"), s("/recours"))
 }
 
-fn process(
-    job: Job,
-    renderer: &Renderer,
-    ctx: Context<'_>,
-    dir: &Path,
+/// What the rows are: the fix for a missing key names a column or a JSON key accordingly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RowFormat {
+    Csv,
+    Jsonl,
+}
+
+/// What every worker of a batch reads.
+struct Shared<'a> {
+    renderer: &'a Renderer,
+    ctx: Context<'a>,
+    /// The output folder.
+    dir: &'a Path,
+    format: RowFormat,
+    /// Keep the laid-out pages for `--assemble`.
     keep_pages: bool,
+    /// With `--reprendre`: the input's modification time; letters newer than it are kept.
     resume_after: Option<std::time::SystemTime>,
-) -> Done {
+}
+
+fn process(job: Job, shared: &Shared<'_>) -> Done {
+    let Shared {
+        renderer,
+        ctx,
+        dir,
+        format,
+        keep_pages,
+        resume_after,
+    } = *shared;
     let name = format!("ligne {}", job.ligne);
     let mut line = report::Line {
         ligne: job.ligne,
@@ -287,7 +319,7 @@ fn process(
             let msg = e
                 .problems
                 .iter()
-                .map(|p| p.one_line(&e.fichier))
+                .map(|p| row_problem(p, &e.fichier, format))
                 .collect::<Vec<_>>()
                 .join(" ; ");
             return fail(line, msg);
@@ -347,6 +379,26 @@ fn process(
         written: true,
         laid_out: keep_pages.then_some(rendered.laid_out),
     }
+}
+
+/// A problem of a row, on one line. The case-file advice for a missing key is a TOML line
+/// (« ajoutez motif = … dans la table [decision] »); a row's fix is a cell to fill.
+fn row_problem(p: &Problem, name: &str, format: RowFormat) -> String {
+    let (Some(cle), true) = (&p.cle, p.manque) else {
+        return p.one_line(name);
+    };
+    let conseil = match format {
+        RowFormat::Csv => format!(
+            "remplissez la colonne « {cle} » pour cette ligne (ajoutez-la à l'en-tête si le \
+             tableau ne l'a pas)"
+        ),
+        RowFormat::Jsonl => format!("ajoutez la clé « {cle} » à l'objet de cette ligne"),
+    };
+    Problem {
+        conseil: Some(conseil),
+        ..p.clone()
+    }
+    .one_line(name)
 }
 
 fn one_line(name: &str, e: &Error) -> String {

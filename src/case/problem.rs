@@ -14,6 +14,9 @@ pub struct Problem {
     pub message: String,
     /// How to fix it, in French.
     pub conseil: Option<String>,
+    /// The key is required and absent: a batch can word the fix for its own format (a CSV
+    /// column rather than a TOML line).
+    pub manque: bool,
 }
 
 impl Problem {
@@ -24,6 +27,7 @@ impl Problem {
             ligne: None,
             message: message.into(),
             conseil: None,
+            manque: false,
         }
     }
 
@@ -34,6 +38,7 @@ impl Problem {
             ligne: None,
             message: message.into(),
             conseil: None,
+            manque: false,
         }
     }
 

@@ -23,6 +23,7 @@ pub fn translate(path: &str, msg: &str) -> Problem {
             key.clone(),
             format!("la clé obligatoire « {field} » manque"),
         );
+        p.manque = true;
         p.conseil = Some(example_for(&key).map_or_else(
             || format!("ajoutez {field} = … dans la table {}", table_of(&key)),
             |ex| format!("ajoutez {ex} dans la table {}", table_of(&key)),

@@ -122,6 +122,16 @@ fn mixed_rows_good_written_bad_reported_exit_3() {
         "{}",
         err("5")
     );
+    // The fix names the cell to fill, not a line of a TOML case file.
+    assert!(
+        err("5").ends_with(
+            "(conseil : remplissez la colonne « demandeur.nom » pour cette ligne (ajoutez-la à \
+             l'en-tête si le tableau ne l'a pas))"
+        ),
+        "{}",
+        err("5")
+    );
+    assert!(!err("5").contains("[demandeur]"), "{}", err("5"));
     assert!(
         err("8").contains(
             "ligne 8, clé demandeur.prenom : texte trop long (300 caractères ; 100 au plus)"
@@ -210,11 +220,15 @@ fn semicolons_bom_and_jsonl_are_read() {
     );
 
     let good = r#"{"recours":"gracieux","lettre":{"date":"2026-11-27"},"demandeur":{"prenom":"Ali","nom":"Ben","adresse":["1 rue X","75001 Paris"]},"demande":{"document":"passeport","motif":"perte","depot":"mairie","departement":"75"},"decision":{"date":"2026-10-01","motif":"x"}}"#;
-    w.file("lot.jsonl", format!("{good}\n\n{{\"recours\": \n{good}\n"));
+    let no_motif = good.replace(r#","motif":"x""#, "");
+    w.file(
+        "lot.jsonl",
+        format!("{good}\n\n{{\"recours\": \n{good}\n{no_motif}\n"),
+    );
     let r = w.run(&["lot", "lot.jsonl", "-o", "b"]);
     r.expect_code(3);
     let rows = report(&w.path().join("b"));
-    assert_eq!(rows.len(), 3);
+    assert_eq!(rows.len(), 4);
     assert_eq!((rows[0][0].as_str(), rows[0][1].as_str()), ("1", "ok"));
     assert_eq!((rows[1][0].as_str(), rows[1][1].as_str()), ("3", "erreur"));
     assert!(
@@ -223,6 +237,11 @@ fn semicolons_bom_and_jsonl_are_read() {
         rows[1][6]
     );
     assert_eq!(rows[2][2], "00004-ben.pdf");
+    assert_eq!(
+        rows[3][6],
+        "ligne 5, clé decision.motif : la clé obligatoire « motif » manque (conseil : ajoutez \
+         la clé « decision.motif » à l'objet de cette ligne)"
+    );
 }
 
 #[test]
