@@ -75,6 +75,12 @@ pub enum Error {
         /// The report file.
         rapport: PathBuf,
     },
+    /// The caseload store (`recours suivi`) could not be opened, read or written.
+    #[error("{message}")]
+    Store {
+        /// What failed, naming the base.
+        message: String,
+    },
     /// A bug: something the tool should never do.
     #[error("erreur interne : {0}")]
     Internal(String),
@@ -90,7 +96,7 @@ impl Error {
             | Error::Input { .. }
             | Error::Compose(_) => ExitCode::Input,
             Error::BatchRows { .. } => ExitCode::BatchRows,
-            Error::Io { .. } | Error::Internal(_) => ExitCode::Failure,
+            Error::Io { .. } | Error::Store { .. } | Error::Internal(_) => ExitCode::Failure,
         }
     }
 

@@ -6,7 +6,8 @@
 //! (from the [`offices`] tables) and says why → [`deadlines`] computes the legal dates →
 //! [`compose`] renders the Tera templates into a [`letter::Letter`] → [`typeset`] measures,
 //! hyphenates, breaks lines and paginates → [`pdf`] writes the file. [`batch`] runs the same
-//! pipeline over a spreadsheet; [`cli`] only translates the command line.
+//! pipeline over a spreadsheet; [`store`] keeps a caseload and [`followup`] recomputes each
+//! case's deadlines from its recorded events; [`cli`] only translates the command line.
 
 pub mod assets;
 pub mod batch;
@@ -16,6 +17,7 @@ pub mod clock;
 pub mod compose;
 pub mod deadlines;
 pub mod error;
+pub mod followup;
 pub mod french;
 pub mod letter;
 pub mod offices;
@@ -25,5 +27,6 @@ pub mod pipeline;
 pub mod plan;
 pub mod postal;
 pub mod route;
+pub mod store;
 pub mod suggest;
 pub mod typeset;

@@ -1,0 +1,220 @@
+//! Dates hand-computed from reference `legal.md` §1.8 (and its §1.4 worked example), on cases
+//! shaped as the store returns them.
+
+use super::*;
+use crate::case::Format;
+use crate::store::CaseId;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn case(recours: LetterKind, notification: NaiveDate, abroad: bool) -> TrackedCase {
+    let faits = BaseFacts {
+        notification: Some(notification),
+        voies_mentionnees: true,
+        reside_a_l_etranger: abroad,
+        recours_gracieux: None,
+        recours_hierarchique: None,
+    };
+    TrackedCase {
+        id: CaseId(7),
+        nom: "Camille Martin".into(),
+        recours,
+        source: "dossier.toml".into(),
+        format: Format::Toml,
+        cas: String::new(),
+        faits: faits.to_json(),
+        ajoute_le: notification,
+        evenements: Vec::new(),
+    }
+}
+
+fn event(c: &mut TrackedCase, kind: EventKind, date: NaiveDate) -> i64 {
+    let id = 100 + c.evenements.len() as i64;
+    c.evenements.push(Event {
+        id,
+        kind,
+        recours: c.recours,
+        date,
+        note: None,
+        remplace: None,
+        annule: false,
+        enregistre_le: date,
+    });
+    id
+}
+
+fn next(c: &TrackedCase, as_of: NaiveDate) -> NextStep {
+    status(c, as_of).unwrap().next.expect("a next step")
+}
+
+#[test]
+fn pending_gracieux_is_due_by_limit_a() {
+    // N = 20 Oct 2026: addMonths(N, 2) + 1 = 21 Dec 2026, a Monday.
+    let c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    let s = status(&c, d(2026, 11, 27)).unwrap();
+    assert_eq!(s.pending, Some(LetterKind::Gracieux));
+    let n = s.next.unwrap();
+    assert_eq!(n.kind, StepKind::Envoyer(LetterKind::Gracieux));
+    assert_eq!(n.date, d(2026, 12, 21));
+    assert!(n.safe.unwrap() < n.date);
+    assert_eq!(n.document, Some("gracieux"));
+}
+
+#[test]
+fn received_recours_waits_for_the_implicit_rejection() {
+    // R = 4 Nov 2026: implicit rejection addMonths(R, 2) = 4 Jan 2027 (no roll-over); court
+    // limit addMonths(4 Jan, 2) + 1 = 5 Mar 2027, a Friday.
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    event(&mut c, EventKind::Reception, d(2026, 11, 4));
+    let s = status(&c, d(2026, 11, 27)).unwrap();
+    assert_eq!(s.pending, None);
+    let n = s.next.unwrap();
+    assert_eq!(n.kind, StepKind::RejetImplicite);
+    assert_eq!(n.date, d(2027, 1, 4));
+    assert_eq!(n.document, Some("motifs"));
+    assert_eq!(s.deadlines.tribunal.unwrap().date, d(2027, 3, 5));
+    assert!(
+        !s.deadlines
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::SecondRecours { .. })),
+        "a sent letter is not a second recours: {:?}",
+        s.deadlines.warnings
+    );
+}
+
+#[test]
+fn explicit_rejection_opens_two_months_before_the_court_in_any_event_order() {
+    // E = 10 Dec 2026: addMonths(E, 2) + 1 = 11 Feb 2027, a Thursday.
+    let mut forward = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    event(&mut forward, EventKind::Envoi, d(2026, 11, 2));
+    event(&mut forward, EventKind::Reception, d(2026, 11, 4));
+    event(&mut forward, EventKind::Rejet, d(2026, 12, 10));
+    let mut backward = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    event(&mut backward, EventKind::Rejet, d(2026, 12, 10));
+    event(&mut backward, EventKind::Reception, d(2026, 11, 4));
+    event(&mut backward, EventKind::Envoi, d(2026, 11, 2));
+    let as_of = d(2026, 12, 15);
+    let (a, b) = (next(&forward, as_of), next(&backward, as_of));
+    assert_eq!(a, b);
+    assert_eq!(a.kind, StepKind::Tribunal);
+    assert_eq!(a.date, d(2027, 2, 11));
+    assert_eq!(a.document, Some("requete"));
+}
+
+#[test]
+fn legal_md_worked_example_implicit_rejection_then_court() {
+    // legal.md §1.4 (vagneux.fr): received 23 April, rejection born 23 June, court until
+    // 24 August inclusive (23 Aug 2026 is a Sunday, 24 a Monday).
+    let mut c = case(LetterKind::Gracieux, d(2026, 4, 10), false);
+    event(&mut c, EventKind::Envoi, d(2026, 4, 20));
+    event(&mut c, EventKind::Reception, d(2026, 4, 23));
+    let s = status(&c, d(2026, 7, 1)).unwrap();
+    assert_eq!(s.deadlines.rejet_implicite.unwrap().date, d(2026, 6, 23));
+    let n = s.next.unwrap();
+    assert_eq!(n.kind, StepKind::Tribunal);
+    assert_eq!(n.date, d(2026, 8, 24));
+}
+
+#[test]
+fn abroad_after_explicit_rejection_has_four_months() {
+    // addMonths(10 Dec 2026, 4) + 1 = Sunday 11 Apr 2027 → Monday 12 Apr.
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), true);
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    event(&mut c, EventKind::Rejet, d(2026, 12, 10));
+    assert_eq!(next(&c, d(2026, 12, 15)).date, d(2027, 4, 12));
+}
+
+#[test]
+fn a_later_event_corrects_an_earlier_one_and_says_so() {
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    let wrong = event(&mut c, EventKind::Reception, d(2026, 11, 4));
+    event(&mut c, EventKind::Reception, d(2026, 11, 5));
+    let s = status(&c, d(2026, 11, 27)).unwrap();
+    assert_eq!(s.next.as_ref().unwrap().date, d(2027, 1, 5));
+    assert_eq!(s.notes.len(), 1, "{:?}", s.notes);
+    assert!(
+        s.notes[0].contains(&format!("pas le n° {wrong}")),
+        "{:?}",
+        s.notes
+    );
+    // Once the wrong one is cancelled the note goes and the date stays.
+    c.evenements[1].annule = true;
+    let s = status(&c, d(2026, 11, 27)).unwrap();
+    assert!(s.notes.is_empty());
+    assert_eq!(s.next.unwrap().date, d(2027, 1, 5));
+}
+
+#[test]
+fn cancelled_event_no_longer_counts() {
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    c.evenements[0].annule = true;
+    let s = status(&c, d(2026, 11, 27)).unwrap();
+    assert_eq!(s.pending, Some(LetterKind::Gracieux));
+}
+
+#[test]
+fn sent_without_reception_asks_for_it() {
+    // Earliest implicit rejection: addMonths(2 Nov 2026, 2) = 2 Jan 2027.
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    let n = next(&c, d(2026, 11, 27));
+    assert_eq!(n.kind, StepKind::ReceptionAEnregistrer);
+    assert_eq!(n.date, d(2027, 1, 2));
+    assert_eq!(n.document, None);
+}
+
+#[test]
+fn requete_ends_the_follow_up() {
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    event(&mut c, EventKind::Rejet, d(2026, 12, 10));
+    event(&mut c, EventKind::Requete, d(2027, 1, 20));
+    let s = status(&c, d(2027, 1, 25)).unwrap();
+    assert_eq!(s.requete, Some(d(2027, 1, 20)));
+    assert_eq!(s.next, None);
+}
+
+#[test]
+fn a_day_before_an_event_shows_the_case_as_it_stood() {
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    let s = status(&c, d(2026, 11, 1)).unwrap();
+    assert_eq!(s.pending, Some(LetterKind::Gracieux));
+}
+
+#[test]
+fn passed_limits_leave_nothing_due() {
+    let c = case(LetterKind::Gracieux, d(2026, 1, 5), false);
+    let s = status(&c, d(2026, 11, 27)).unwrap();
+    assert_eq!(s.next, None);
+    assert!(
+        s.deadlines
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::Passed { .. }))
+    );
+}
+
+#[test]
+fn hierarchique_event_on_a_gracieux_case_fills_the_hierarchique() {
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    c.evenements.push(Event {
+        id: 300,
+        kind: EventKind::Envoi,
+        recours: LetterKind::Hierarchique,
+        date: d(2026, 11, 3),
+        note: None,
+        remplace: None,
+        annule: false,
+        enregistre_le: d(2026, 11, 3),
+    });
+    let s = status(&c, d(2026, 11, 27)).unwrap();
+    assert_eq!(s.facts.hierarchique.unwrap().envoi, Some(d(2026, 11, 3)));
+}
