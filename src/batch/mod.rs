@@ -20,6 +20,8 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 pub use columns::{COLUMNS, LIST_SEPARATOR};
+/// The batch reader, for other commands that take a batch (`recours suivi ajoute`).
+pub use input::{Row, Rows, open as read_rows};
 pub use names::DEFAULT_PATTERN;
 
 use crate::case::{self, Context, LetterKind, Problem};

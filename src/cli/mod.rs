@@ -9,6 +9,7 @@ mod lettre;
 mod lot;
 
 mod modele;
+mod suivi;
 mod text;
 mod verifie;
 
@@ -81,6 +82,14 @@ enum Command {
     /// Affiche un modèle de dossier commenté, à compléter.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Modele,
+    /// Suit des dossiers : événements (envoi, réception, rejet…) et prochaines échéances.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        subcommand_help_heading = "Commandes ",
+        subcommand_value_name = "COMMANDE"
+    )]
+    Suivi(suivi::SuiviArgs),
     /// Liste les bureaux connus, ou celui qui est compétent pour un département.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Bureaux(BureauxArgs),
@@ -167,6 +176,11 @@ struct LotArgs {
     /// N'affiche pas la barre de progression.
     #[arg(short = 'q', long)]
     quiet: bool,
+    /// Ajoute aussi au suivi (recours suivi) chaque ligne dont la lettre est écrite.
+    #[arg(long)]
+    suivi: bool,
+    #[command(flatten)]
+    base: suivi::BaseArg,
 }
 
 #[derive(Debug, Args)]
@@ -272,7 +286,12 @@ where
                 assemble: a.assemble.map(|p| (p, a.recto_verso)),
                 progress: !a.quiet && std::io::stderr().is_terminal(),
             };
-            lot::run(&opts, today, err)
+            let result = lot::run(&opts, today, err);
+            if a.suivi && matches!(result, Ok(_) | Err(Error::BatchRows { .. })) {
+                let report = opts.output.join("rapport.csv");
+                suivi::add_batch_rows(&opts.input, &report, &a.base, today, opts.date, out, err)?;
+            }
+            result
         }
         Command::Explique(a) => explique::run(
             explique::Request {
@@ -287,6 +306,7 @@ where
         ),
         Command::Verifie(a) => verifie::run(&a.cas, a.date.date, today, out),
         Command::Modele => modele::run(out),
+        Command::Suivi(a) => suivi::run(a, today, out, err),
         Command::Bureaux(a) => bureaux::run(a.departement.as_deref(), a.json, out),
         Command::Completions(a) => {
             use clap::CommandFactory;

@@ -10,12 +10,20 @@
 //! are left out, so `--date` shows a case as it stood that day. A `requete` event ends the
 //! follow-up: the case is before the tribunal.
 
+mod agenda;
+mod export;
 mod next;
+mod record;
+mod timeline;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use agenda::{AgendaEntry, agenda};
+pub use export::{CSV_HEADER, case_json, csv, ics, next_json};
 pub use next::{NextStep, StepKind};
+pub use record::{EventRequest, MAX_NOTE_CHARS, new_case, record_event};
+pub use timeline::{Item, timeline};
 
 use crate::case::{Case, LetterKind};
 use crate::deadlines::{self, Deadlines, Facts, FactsError, RecoursKind, Warning};

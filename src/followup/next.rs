@@ -86,7 +86,7 @@ pub(super) fn next_step(
             kind: StepKind::RejetImplicite,
             date: r.date,
             safe: None,
-            action: "sans réponse d'ici là, le silence vaut rejet ce jour-là : vous pourrez \
+            action: "sans réponse d'ici là, le silence vaut rejet ce jour-là ; vous pourrez \
                      alors en demander les motifs et saisir le tribunal administratif"
                 .into(),
             document: Some("motifs"),

@@ -1,0 +1,95 @@
+//! Putting things into the caseload: a validated case becomes a [`NewCase`], an event is
+//! checked before it is stored.
+
+use chrono::NaiveDate;
+
+use super::BaseFacts;
+use crate::case::{Case, Format, LetterKind};
+use crate::error::Error;
+use crate::store::{CaseId, EventKind, NewCase, NewEvent, Store};
+
+/// The record of a validated case: its text as given, and the deadline facts it states.
+pub fn new_case(
+    case: &Case,
+    text: String,
+    format: Format,
+    source: String,
+    today: NaiveDate,
+) -> NewCase {
+    let d = &case.demandeur;
+    let mut nom = format!("{} {}", d.prenom, d.nom);
+    if let Some(t) = &case.titulaire {
+        nom.push_str(&format!(" (pour {} {})", t.prenom, t.nom));
+    }
+    NewCase {
+        nom,
+        recours: case.recours,
+        source,
+        format,
+        cas: text,
+        faits: BaseFacts::from_case(case).to_json(),
+        ajoute_le: today,
+    }
+}
+
+/// What `recours suivi evenement` (or the web page) asks to record.
+#[derive(Clone, Debug)]
+pub struct EventRequest {
+    /// The case.
+    pub case: CaseId,
+    /// What happened.
+    pub kind: EventKind,
+    /// When.
+    pub date: NaiveDate,
+    /// Which letter it concerns; by default the case's own.
+    pub recours: Option<LetterKind>,
+    /// A free note.
+    pub note: Option<String>,
+    /// The event it corrects.
+    pub remplace: Option<i64>,
+}
+
+/// Longest note kept with an event.
+pub const MAX_NOTE_CHARS: usize = 2_000;
+
+/// Checks and records an event; returns its number.
+pub fn record_event(
+    store: &mut dyn Store,
+    req: &EventRequest,
+    today: NaiveDate,
+) -> Result<i64, Error> {
+    if req.date > today {
+        return Err(Error::usage(
+            format!(
+                "la date de l'événement ({}) est postérieure à aujourd'hui ({})",
+                crate::deadlines::model::iso(req.date),
+                crate::deadlines::model::iso(today)
+            ),
+            "enregistrez un événement une fois qu'il a eu lieu, à sa date (AAAA-MM-JJ)",
+        ));
+    }
+    if let Some(note) = &req.note
+        && note.chars().count() > MAX_NOTE_CHARS
+    {
+        return Err(Error::usage(
+            format!("--note : {} caractères au plus", MAX_NOTE_CHARS),
+            "raccourcissez la note",
+        ));
+    }
+    let case = store
+        .case(req.case)?
+        .ok_or(crate::store::StoreError::NoCase(req.case))?;
+    let recours = req.recours.unwrap_or(case.recours);
+    let id = store.add_event(
+        req.case,
+        &NewEvent {
+            kind: req.kind,
+            recours,
+            date: req.date,
+            note: req.note.clone(),
+            remplace: req.remplace,
+            enregistre_le: today,
+        },
+    )?;
+    Ok(id)
+}
