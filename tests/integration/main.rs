@@ -9,4 +9,6 @@ mod explique;
 mod invalid;
 mod lettre;
 mod lot;
+mod suivi;
+mod suivi_bases;
 mod verifie;

@@ -1,0 +1,581 @@
+//! `recours suivi`: one suite, run on SQLite and on PostgreSQL (see `suivi_bases`). Dates are
+//! hand-computed from reference `legal.md` §1.8: N = notification, A = addMonths(N, 2) + 1
+//! then the next working day, B = addMonths(reception, 2), C = addMonths(rejection, 2) + 1
+//! then the next working day.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::harness::{EPOCH_2026_11_27, Run, Workdir};
+use crate::suivi_bases::{TestBase, bases};
+
+/// 2026-12-15T12:00:00Z: « today » for runs that record December events.
+const EPOCH_2026_12_15: &str = "1797336000";
+
+fn case_toml(prenom: &str, nom: &str, notification: &str) -> String {
+    format!(
+        r#"recours = "gracieux"
+[demandeur]
+civilite = "Madame"
+prenom = "{prenom}"
+nom = "{nom}"
+adresse = ["12 rue des Lilas", "84300 Cavaillon"]
+[demande]
+document = "carte-identite"
+motif = "renouvellement"
+depot = "mairie"
+departement = "84"
+[decision]
+date = "{notification}"
+notification = "{notification}"
+motif = "Pièces insuffisantes"
+"#
+    )
+}
+
+fn suivi(w: &Workdir, b: &TestBase, args: &[&str]) -> Run {
+    suivi_on(w, b, EPOCH_2026_12_15, args)
+}
+
+fn suivi_on(w: &Workdir, b: &TestBase, epoch: &str, args: &[&str]) -> Run {
+    let mut all = vec!["suivi", "--base", b.arg.as_str()];
+    all.extend_from_slice(args);
+    w.run_env(&all, &[("SOURCE_DATE_EPOCH", epoch)])
+}
+
+fn json(run: &Run) -> Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
+}
+
+/// Adds one case file and returns its number.
+fn add(w: &Workdir, b: &TestBase, file: &str, toml: &str) -> i64 {
+    let path = w.file(file, toml);
+    let run = suivi(w, b, &["ajoute", path.to_str().unwrap()]);
+    run.expect_code(0);
+    let n = run
+        .stdout
+        .split("dossier n° ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .unwrap_or_else(|| panic!("{}", run.stdout));
+    n.parse().unwrap()
+}
+
+fn event(w: &Workdir, b: &TestBase, id: i64, args: &[&str]) -> Run {
+    let id = id.to_string();
+    let mut all = vec!["evenement", id.as_str()];
+    all.extend_from_slice(args);
+    let run = suivi(w, b, &all);
+    run.expect_code(0);
+    run
+}
+
+fn next_of(w: &Workdir, b: &TestBase, id: i64) -> Value {
+    let run = suivi(w, b, &["montre", &id.to_string(), "--json"]);
+    run.expect_code(0);
+    json(&run)["prochaine_echeance"].clone()
+}
+
+fn count_cases(w: &Workdir, b: &TestBase) -> usize {
+    let run = suivi(w, b, &["echeances", "--json"]);
+    run.expect_code(0);
+    json(&run)["echeances"].as_array().unwrap().len()
+}
+
+#[test]
+fn suivi_events_in_any_order_give_the_same_deadlines() {
+    let w = Workdir::new();
+    for b in bases(&w, "order") {
+        let toml = case_toml("Camille", "Martin", "2026-10-20");
+        let forward = add(&w, &b, "a.toml", &toml);
+        let backward = add(&w, &b, "b.toml", &toml);
+        for (kind, date) in [
+            ("envoi", "2026-11-02"),
+            ("reception", "2026-11-04"),
+            ("rejet", "2026-12-10"),
+        ] {
+            event(&w, &b, forward, &[kind, date]);
+        }
+        for (kind, date) in [
+            ("rejet", "2026-12-10"),
+            ("reception", "2026-11-04"),
+            ("envoi", "2026-11-02"),
+        ] {
+            event(&w, &b, backward, &[kind, date]);
+        }
+        let (a, z) = (next_of(&w, &b, forward), next_of(&w, &b, backward));
+        assert_eq!(a, z, "{}", b.kind);
+        // C from the explicit rejection: addMonths(10 Dec 2026, 2) + 1 = Thu 11 Feb 2027.
+        assert_eq!(a["type"], "tribunal", "{}", b.kind);
+        assert_eq!(a["date"], "2027-02-11", "{}", b.kind);
+        assert_eq!(a["document"], "requete", "{}", b.kind);
+    }
+}
+
+#[test]
+fn suivi_echeances_lists_hand_computed_dates_soonest_first() {
+    let w = Workdir::new();
+    for b in bases(&w, "echeances") {
+        // Added latest-due first, so the order below comes from the sort.
+        let rejected = add(&w, &b, "c.toml", &case_toml("Chloé", "Rejet", "2026-10-20"));
+        event(&w, &b, rejected, &["envoi", "2026-11-02"]);
+        event(&w, &b, rejected, &["rejet", "2026-12-10"]);
+        let received = add(&w, &b, "b.toml", &case_toml("Bruno", "Recu", "2026-10-20"));
+        event(&w, &b, received, &["envoi", "2026-11-02"]);
+        event(&w, &b, received, &["reception", "2026-11-04"]);
+        let pending = add(
+            &w,
+            &b,
+            "a.toml",
+            &case_toml("Alice", "Attente", "2026-10-20"),
+        );
+        let late = add(&w, &b, "d.toml", &case_toml("Denis", "Tard", "2026-01-05"));
+
+        let run = suivi(&w, &b, &["echeances", "--json", "--date", "2026-12-15"]);
+        run.expect_code(0);
+        let list = json(&run)["echeances"].as_array().unwrap().clone();
+        let got: Vec<(i64, Value, Value)> = list
+            .iter()
+            .map(|e| {
+                let n = &e["prochaine_echeance"];
+                (
+                    e["dossier"].as_i64().unwrap(),
+                    n["date"].clone(),
+                    n["type"].clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                // A: addMonths(20 Oct, 2) + 1 = Mon 21 Dec 2026.
+                (pending, "2026-12-21".into(), "envoyer-recours".into()),
+                // B: addMonths(4 Nov, 2) = 4 Jan 2027 (never rolled over).
+                (received, "2027-01-04".into(), "rejet-implicite".into()),
+                // C: addMonths(10 Dec, 2) + 1 = Thu 11 Feb 2027.
+                (rejected, "2027-02-11".into(), "tribunal".into()),
+                // Notified in January: every limit has passed.
+                (late, Value::Null, Value::Null),
+            ],
+            "{}",
+            b.kind
+        );
+        assert_eq!(list[0]["prochaine_echeance"]["document"], "gracieux");
+
+        let run = suivi(
+            &w,
+            &b,
+            &["echeances", "--avant", "2027-01-04", "--date", "2026-12-15"],
+        );
+        run.expect_code(0);
+        assert!(run.stdout.contains("2026-12-21  n° "), "{}", run.stdout);
+        assert!(run.stdout.contains("2027-01-04  n° "), "{}", run.stdout);
+        assert!(!run.stdout.contains("2027-02-11"), "{}", run.stdout);
+        assert!(
+            run.stdout.contains("document : recours = \"gracieux\""),
+            "{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn suivi_corrections_replace_and_cancel_events() {
+    let w = Workdir::new();
+    for b in bases(&w, "corrections") {
+        let id = add(
+            &w,
+            &b,
+            "a.toml",
+            &case_toml("Camille", "Martin", "2026-10-20"),
+        );
+        event(&w, &b, id, &["envoi", "2026-11-02"]);
+        let wrong = event(&w, &b, id, &["reception", "2026-11-14"]);
+        let wrong: String = wrong
+            .stdout
+            .split("événement n° ")
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_string();
+        // B from the corrected receipt: addMonths(4 Nov, 2) = 4 Jan 2027.
+        event(
+            &w,
+            &b,
+            id,
+            &["reception", "2026-11-04", "--remplace", &wrong],
+        );
+        let run = suivi(&w, &b, &["montre", &id.to_string(), "--json"]);
+        let v = json(&run);
+        assert_eq!(v["prochaine_echeance"]["date"], "2027-01-04", "{}", b.kind);
+        let events = v["evenements"].as_array().unwrap();
+        assert_eq!(events.len(), 3);
+        assert_eq!(events[1]["annule"], true, "{}", b.kind);
+        assert_eq!(events[2]["remplace"].as_i64().unwrap().to_string(), wrong);
+        assert_eq!(v["remarques"].as_array().unwrap().len(), 0);
+
+        // Cancelling the sending and the receipt: the recours is pending again.
+        let list: Vec<String> = events
+            .iter()
+            .filter(|e| e["annule"] == false)
+            .map(|e| e["id"].to_string())
+            .collect();
+        for ev in &list {
+            suivi(&w, &b, &["annule", &id.to_string(), ev]).expect_code(0);
+        }
+        assert_eq!(next_of(&w, &b, id)["type"], "envoyer-recours", "{}", b.kind);
+        let text = suivi(&w, &b, &["montre", &id.to_string()]);
+        assert!(text.stdout.contains("[annulé]"), "{}", text.stdout);
+
+        // An event of another case, a future date, an unknown case: refused, exit 2.
+        let other = add(&w, &b, "b.toml", &case_toml("Paul", "Durand", "2026-10-20"));
+        let run = suivi(&w, &b, &["annule", &other.to_string(), &list[0]]);
+        run.expect_code(2);
+        assert!(
+            run.stderr
+                .contains(&format!("n'a pas d'événement n° {}", list[0]))
+        );
+        let run = suivi(
+            &w,
+            &b,
+            &["evenement", &id.to_string(), "rejet", "2027-01-01"],
+        );
+        run.expect_code(2);
+        assert!(
+            run.stderr.contains("postérieure à aujourd'hui"),
+            "{}",
+            run.stderr
+        );
+        let run = suivi(&w, &b, &["evenement", "999", "envoi", "2026-11-02"]);
+        run.expect_code(2);
+        assert!(
+            run.stderr.contains("aucun dossier suivi n° 999"),
+            "{}",
+            run.stderr
+        );
+        let run = suivi(
+            &w,
+            &b,
+            &["evenement", &id.to_string(), "envoye", "2026-11-02"],
+        );
+        run.expect_code(2);
+        assert!(
+            run.stderr
+                .contains("envoi, reception, reponse, rejet, requete"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn suivi_deletion_forgets_the_person() {
+    let w = Workdir::new();
+    for b in bases(&w, "deletion") {
+        let keep = add(&w, &b, "k.toml", &case_toml("Paul", "Durand", "2026-10-20"));
+        let id = add(
+            &w,
+            &b,
+            "z.toml",
+            &case_toml("Zéphyrine", "Oubliée", "2026-10-20"),
+        );
+        event(
+            &w,
+            &b,
+            id,
+            &["envoi", "2026-11-02", "--note", "recommandé Zéphyrine 1A2B"],
+        );
+
+        // The person's export holds their case file and their events.
+        let run = suivi(&w, &b, &["exporte", "--dossier", &id.to_string()]);
+        run.expect_code(0);
+        let v = json(&run);
+        assert!(
+            v["fichier_dossier"]["texte"]
+                .as_str()
+                .unwrap()
+                .contains("Zéphyrine")
+        );
+        assert_eq!(v["evenements"][0]["note"], "recommandé Zéphyrine 1A2B");
+
+        let run = suivi(&w, &b, &["supprime", &id.to_string()]);
+        run.expect_code(2);
+        assert!(run.stderr.contains("--oui"), "{}", run.stderr);
+        suivi(&w, &b, &["supprime", &id.to_string(), "--oui"]).expect_code(0);
+        suivi(&w, &b, &["montre", &id.to_string()]).expect_code(2);
+        suivi(&w, &b, &["montre", &keep.to_string()]).expect_code(0);
+        let all = suivi(&w, &b, &["exporte", "--csv"]);
+        assert!(!all.stdout.contains("Zéphyrine") && all.stdout.contains("Durand"));
+        // A new case never gets the forgotten one's number.
+        let again = add(
+            &w,
+            &b,
+            "n.toml",
+            &case_toml("Nina", "Nouvelle", "2026-10-20"),
+        );
+        assert!(again > id, "{}", b.kind);
+
+        match b.pg_client() {
+            None => {
+                // secure_delete and the checkpoint leave no copy in the file.
+                let path = std::path::Path::new(&b.arg);
+                let mut bytes = std::fs::read(path).unwrap();
+                bytes.extend(std::fs::read(path.with_extension("sqlite-wal")).unwrap_or_default());
+                let needle = "Zéphyrine".as_bytes();
+                assert!(
+                    !bytes.windows(needle.len()).any(|w| w == needle),
+                    "the deleted name is still in the SQLite file"
+                );
+            }
+            Some(mut c) => {
+                let n: i64 = c
+                    .query_one("SELECT count(*) FROM evenements WHERE dossier = $1", &[&id])
+                    .unwrap()
+                    .get(0);
+                assert_eq!(n, 0);
+            }
+        }
+    }
+}
+
+#[test]
+fn suivi_store_file_is_private_and_exports_are_whole() {
+    let w = Workdir::new();
+    for b in bases(&w, "exports") {
+        let id = add(
+            &w,
+            &b,
+            "a.toml",
+            &case_toml("=Camille", "Martin", "2026-10-20"),
+        );
+        if b.kind == "sqlite" {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&b.arg).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+        }
+        let ics = w.path().join(format!("{}.ics", b.kind));
+        let run = suivi(&w, &b, &["exporte", "--ics", "-o", ics.to_str().unwrap()]);
+        run.expect_code(0);
+        let text = std::fs::read_to_string(&ics).unwrap();
+        // Unfolded, and with the typography's no-break spaces as plain ones.
+        let unfolded = text.replace("\r\n ", "").replace('\u{a0}', " ");
+        let cal = ical::IcalParser::new(text.as_bytes())
+            .next()
+            .expect("one calendar")
+            .expect("a valid calendar");
+        assert!(!cal.events.is_empty());
+        assert!(text.contains("DTSTART;VALUE=DATE:20261221"), "{text}");
+        assert!(
+            unfolded.contains(&format!("(n° {id} =Camille Martin)")),
+            "{text}"
+        );
+
+        let run = suivi(&w, &b, &["exporte", "--csv"]);
+        run.expect_code(0);
+        let mut r = csv::Reader::from_reader(run.stdout.as_bytes());
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 1);
+        // A cell a spreadsheet would run as a formula is defused.
+        assert_eq!(&rows[0][1], "'=Camille Martin");
+        assert_eq!(&rows[0][6], "2026-12-21");
+        assert_eq!(&rows[0][9], "gracieux");
+    }
+}
+
+#[test]
+fn suivi_lot_adds_the_rows_it_wrote() {
+    let w = Workdir::new();
+    for b in bases(&w, "lot") {
+        let header = "recours,demandeur.prenom,demandeur.nom,demandeur.adresse,demande.document,demande.motif,demande.depot,demande.departement,decision.date,decision.motif";
+        let row = |nom: &str, date: &str| {
+            format!(
+                "gracieux,Léa,{nom},1 rue A | 84300 Cavaillon,carte-identite,renouvellement,mairie,84,{date},Pièces"
+            )
+        };
+        let csv = format!(
+            "{header}\n{}\n{}\n{}\n",
+            row("Petit", "2026-10-20"),
+            row("Faux", "20/10/2026"),
+            row("Grand", "2026-10-20")
+        );
+        let input = w.file("lot.csv", csv);
+        let out = w.path().join(format!("lettres-{}", b.kind));
+        let run = w.run_env(
+            &[
+                "lot",
+                input.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+                "--suivi",
+                "--base",
+                &b.arg,
+                "-q",
+            ],
+            &[("SOURCE_DATE_EPOCH", EPOCH_2026_11_27)],
+        );
+        run.expect_code(3);
+        assert!(run.stdout.contains("Léa Petit"), "{}", run.stdout);
+        assert!(run.stdout.contains("lot.csv, ligne 4"), "{}", run.stdout);
+        assert!(!run.stdout.contains("Faux"), "{}", run.stdout);
+        assert_eq!(count_cases(&w, &b), 2, "{}", b.kind);
+
+        // `ajoute` on the same batch: the good rows, the bad one reported, exit 3.
+        let run = suivi(&w, &b, &["ajoute", input.to_str().unwrap()]);
+        run.expect_code(3);
+        assert!(run.stderr.contains("lot.csv, ligne 3"), "{}", run.stderr);
+        assert_eq!(count_cases(&w, &b), 4, "{}", b.kind);
+    }
+}
+
+/// Writes a JSONL batch of `n` valid cases.
+fn batch(w: &Workdir, name: &str, n: usize) -> std::path::PathBuf {
+    let mut text = String::new();
+    for i in 0..n {
+        text.push_str(&format!(
+            r#"{{"recours":"gracieux","demandeur":{{"prenom":"P{i}","nom":"N{name}","adresse":["1 rue A","84300 Cavaillon"]}},"demande":{{"document":"passeport","motif":"renouvellement","depot":"mairie","departement":"84"}},"decision":{{"date":"2026-10-20","motif":"Pièces insuffisantes, {}"}}}}"#,
+            "x".repeat(400)
+        ));
+        text.push('\n');
+    }
+    w.file(&format!("{name}.jsonl"), text)
+}
+
+fn spawn(w: &Workdir, b: &TestBase, args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_recours"))
+        .args(["suivi", "--base", &b.arg])
+        .args(args)
+        .current_dir(w.path())
+        .env_clear()
+        .env("SOURCE_DATE_EPOCH", EPOCH_2026_12_15)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn recours")
+}
+
+#[test]
+fn suivi_two_processes_writing_at_once_lose_nothing() {
+    let w = Workdir::new();
+    for b in bases(&w, "concurrent") {
+        let id = add(
+            &w,
+            &b,
+            "a.toml",
+            &case_toml("Camille", "Martin", "2026-10-20"),
+        );
+        let (one, two) = (batch(&w, "un", 300), batch(&w, "deux", 300));
+        // Two big transactions at once, and two streams of single events meanwhile.
+        let mut adders = [
+            spawn(&w, &b, &["ajoute", one.to_str().unwrap()]),
+            spawn(&w, &b, &["ajoute", two.to_str().unwrap()]),
+        ];
+        std::thread::scope(|s| {
+            for _ in 0..2 {
+                s.spawn(|| {
+                    for _ in 0..12 {
+                        let child = spawn(
+                            &w,
+                            &b,
+                            &["evenement", &id.to_string(), "reponse", "2026-12-01"],
+                        );
+                        let out = child.wait_with_output().unwrap();
+                        assert!(
+                            out.status.success(),
+                            "{}",
+                            String::from_utf8_lossy(&out.stderr)
+                        );
+                    }
+                });
+            }
+        });
+        for a in &mut adders {
+            assert!(a.wait().unwrap().success(), "{}", b.kind);
+        }
+        assert_eq!(count_cases(&w, &b), 601, "{}", b.kind);
+        let v = json(&suivi(&w, &b, &["montre", &id.to_string(), "--json"]));
+        assert_eq!(v["evenements"].as_array().unwrap().len(), 24, "{}", b.kind);
+    }
+}
+
+#[test]
+fn suivi_kill_during_a_write_leaves_all_or_nothing() {
+    let w = Workdir::new();
+    for b in bases(&w, "kill") {
+        add(
+            &w,
+            &b,
+            "a.toml",
+            &case_toml("Camille", "Martin", "2026-10-20"),
+        );
+        let big = batch(&w, "gros", 4000);
+        let mut killed_mid_write = false;
+        let mut child = spawn(&w, &b, &["ajoute", big.to_str().unwrap()]);
+        let started = Instant::now();
+        // Wait until the transaction is writing rows, then kill -9.
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            if writing(&b) {
+                child.kill().unwrap();
+                killed_mid_write = true;
+                break;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "never saw the write"
+            );
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        child.wait().unwrap();
+        assert!(
+            killed_mid_write,
+            "{}: the batch finished before the kill",
+            b.kind
+        );
+        let n = count_cases(&w, &b);
+        eprintln!("{}: {n} case(s) after the kill", b.kind);
+        // Killed inside its transaction: none of the batch; a kill that landed between the
+        // commit and the exit would leave all of it. Never part.
+        assert!(
+            n == 1 || n == 4001,
+            "{}: {n} cases, half a batch after a kill",
+            b.kind
+        );
+        // The store still works, and the batch can be run again whole.
+        suivi(&w, &b, &["ajoute", big.to_str().unwrap()]).expect_code(0);
+        assert_eq!(count_cases(&w, &b), 4001, "{}", b.kind);
+    }
+}
+
+/// Whether an `ajoute` is inside its write transaction: SQLite's write lock is taken (the
+/// probe does not wait), or PostgreSQL shows the session inserting.
+fn writing(b: &TestBase) -> bool {
+    match b.pg_client() {
+        None => {
+            let Ok(c) = rusqlite::Connection::open(&b.arg) else {
+                return false;
+            };
+            // rusqlite waits 5 s for a lock by default: the probe must not.
+            c.busy_timeout(Duration::ZERO).unwrap();
+            match c.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
+                Ok(()) => false,
+                Err(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy),
+            }
+        }
+        Some(mut c) => c
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity
+                 WHERE application_name = 'recours suivi'
+                   AND state IN ('active', 'idle in transaction')
+                   AND query LIKE 'INSERT INTO dossiers%'",
+                &[],
+            )
+            .map(|r| r.get::<_, i64>(0) > 0)
+            .unwrap_or(false),
+    }
+}
