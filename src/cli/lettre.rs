@@ -50,7 +50,8 @@ pub(super) fn exemple(
     render(case, req, req.output.unwrap_or(&default), out, err)
 }
 
-fn render(
+/// Renders a validated case to `output` (or its text), then prints the warnings.
+pub(super) fn render(
     case: case::Case,
     req: &Request<'_>,
     output: &Path,

@@ -13,6 +13,7 @@
 mod agenda;
 mod export;
 mod next;
+mod next_letter;
 mod record;
 mod timeline;
 
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 pub use agenda::{AgendaEntry, agenda};
 pub use export::{CSV_HEADER, case_json, csv, ics, next_json};
 pub use next::{NextStep, StepKind};
+pub use next_letter::{NextLetterError, next_letter_case};
 pub use record::{EventRequest, MAX_NOTE_CHARS, new_case, record_event};
 pub use timeline::{Item, timeline};
 

@@ -579,3 +579,50 @@ fn writing(b: &TestBase) -> bool {
             .unwrap_or(false),
     }
 }
+
+#[test]
+fn suivi_lettre_writes_the_next_document_with_the_recorded_events() {
+    let w = Workdir::new();
+    for b in bases(&w, "lettre") {
+        let id = add(
+            &w,
+            &b,
+            "a.toml",
+            &case_toml("Camille", "Martin", "2026-10-20"),
+        );
+        let run = suivi(&w, &b, &["lettre", &id.to_string(), "--texte"]);
+        run.expect_code(0);
+        // The pending recours gracieux, dated the day it is written.
+        let text = run.stdout.replace(['\u{a0}', '\u{202f}'], " ");
+        assert!(text.contains("Cavaillon, le 15 décembre 2026"), "{text}");
+        assert!(text.contains("recours gracieux contre un refus"), "{text}");
+
+        event(&w, &b, id, &["envoi", "2026-11-02"]);
+        event(&w, &b, id, &["reception", "2026-11-04"]);
+        let file = w.path().join(format!("suite-{}.json", b.kind));
+        // The next document's case file carries the events (the letter itself needs the
+        // `motifs` letter kind).
+        suivi(
+            &w,
+            &b,
+            &[
+                "lettre",
+                &id.to_string(),
+                "--dossier",
+                file.to_str().unwrap(),
+            ],
+        );
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        assert_eq!(v["recours"], "motifs");
+        assert_eq!(v["recours_gracieux"]["reception"], "2026-11-04");
+
+        event(&w, &b, id, &["requete", "2026-12-14"]);
+        let run = suivi(&w, &b, &["lettre", &id.to_string()]);
+        run.expect_code(2);
+        assert!(
+            run.stderr.contains("aucun document à écrire"),
+            "{}",
+            run.stderr
+        );
+    }
+}

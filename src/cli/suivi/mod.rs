@@ -106,6 +106,23 @@ enum SuiviCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Écrit le document de la prochaine échéance d'un dossier (le recours à envoyer, la
+    /// requête…), avec les événements enregistrés, daté du jour.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Lettre {
+        /// Le numéro du dossier suivi.
+        #[arg(value_name = "ID", help_heading = "Arguments ")]
+        id: i64,
+        /// Fichier PDF à écrire (par défaut : dossier-ID-DOCUMENT.pdf).
+        #[arg(short = 'o', long = "sortie", value_name = "FICHIER.pdf")]
+        output: Option<PathBuf>,
+        /// Écrit aussi le dossier de ce document (.json), à relire ou compléter.
+        #[arg(long, value_name = "FICHIER.json")]
+        dossier: Option<PathBuf>,
+        /// Affiche le texte de la lettre au lieu d'écrire le PDF.
+        #[arg(long)]
+        texte: bool,
+    },
     /// Liste la prochaine échéance de chaque dossier, la plus proche d'abord.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Echeances {
@@ -217,6 +234,24 @@ pub(super) fn run(
             let mut store = a.base.open()?;
             montre::run(store.as_mut(), CaseId(id), as_of, json, out)
         }
+        SuiviCommand::Lettre {
+            id,
+            output,
+            dossier,
+            texte,
+        } => {
+            let mut store = a.base.open()?;
+            lettre(
+                store.as_mut(),
+                CaseId(id),
+                as_of,
+                output,
+                dossier,
+                texte,
+                out,
+                err,
+            )
+        }
         SuiviCommand::Echeances { avant, json } => {
             let mut store = a.base.open()?;
             echeances::run(store.as_mut(), as_of, avant, json, out)
@@ -264,6 +299,55 @@ pub(super) fn run(
             Ok(ExitCode::Success)
         }
     }
+}
+
+/// `suivi lettre`: the next document's case file, validated and rendered like `lettre`.
+#[allow(clippy::too_many_arguments)] // the command's options, passed through once
+fn lettre(
+    store: &mut dyn store::Store,
+    id: CaseId,
+    as_of: NaiveDate,
+    output: Option<PathBuf>,
+    dossier: Option<PathBuf>,
+    texte: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode, Error> {
+    let case = store.case(id)?.ok_or(store::StoreError::NoCase(id))?;
+    let status = followup::status(&case, as_of).map_err(|e| Error::Input {
+        message: format!("dossier n° {id} : {e}"),
+        conseil: Some(format!(
+            "corrigez les événements (recours suivi montre {id})"
+        )),
+    })?;
+    let (value, document) = followup::next_letter_case(&case, &status).map_err(|e| {
+        Error::usage(
+            e.to_string(),
+            format!("voir la prochaine échéance : recours suivi montre {id}"),
+        )
+    })?;
+    if let Some(path) = &dossier {
+        let text = serde_json::to_string_pretty(&value).expect("JSON serializes") + "\n";
+        crate::output::write_atomic(path, text.as_bytes())
+            .map_err(|e| Error::io("impossible d'écrire", path, e))?;
+        let _ = writeln!(err, "dossier écrit : {}", path.display());
+    }
+    let name = format!("dossier n° {id} ({document})");
+    let ctx = crate::case::Context {
+        offices: crate::offices::Offices::builtin(),
+        date_override: Some(as_of),
+        today: as_of,
+    };
+    let validated = crate::case::from_json_value(value, &name, ctx)?;
+    let default = PathBuf::from(format!("dossier-{id}-{document}.pdf"));
+    let req = super::lettre::Request {
+        output: output.as_deref(),
+        date: Some(as_of),
+        modeles: None,
+        texte,
+        today: as_of,
+    };
+    super::lettre::render(validated, &req, req.output.unwrap_or(&default), out, err)
 }
 
 /// Writes an export to its file (atomically) or to standard output.
