@@ -82,7 +82,8 @@ fn caseload() -> &'static PathBuf {
                     recours: LetterKind::Gracieux,
                     source: format!("lot.csv, ligne {}", i + 2),
                     format: Format::Toml,
-                    cas: text.to_string(),
+                    cas: format!("{text}# ligne {}\n", i + 2),
+                    empreinte: format!("bench-{i}"),
                     faits: BaseFacts {
                         notification: Some(notification),
                         voies_mentionnees: true,
@@ -115,7 +116,7 @@ fn caseload() -> &'static PathBuf {
                 };
                 for (kind, after) in events {
                     insert
-                        .execute(rusqlite::params![id.0, kind, day(*after)])
+                        .execute(rusqlite::params![id.id.0, kind, day(*after)])
                         .unwrap();
                 }
             }

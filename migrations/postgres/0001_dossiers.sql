@@ -8,6 +8,8 @@ CREATE TABLE dossiers (
     source    TEXT NOT NULL,
     format    TEXT NOT NULL CHECK (format IN ('toml', 'json')),
     cas       TEXT NOT NULL,
+    -- MD5 of `cas`: the same case file (or batch row) added twice is one case.
+    empreinte TEXT NOT NULL UNIQUE,
     faits     TEXT NOT NULL,
     ajoute_le TEXT NOT NULL
 );

@@ -21,12 +21,18 @@ pub fn new_case(
     if let Some(t) = &case.titulaire {
         nom.push_str(&format!(" (pour {} {})", t.prenom, t.nom));
     }
+    use md5::{Digest, Md5};
+    let empreinte = Md5::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     NewCase {
         nom,
         recours: case.recours,
         source,
         format,
         cas: text,
+        empreinte,
         faits: BaseFacts::from_case(case).to_json(),
         ajoute_le: today,
     }

@@ -7,6 +7,9 @@
 //! event. The store keeps facts, not conclusions: deadlines are recomputed from the recorded
 //! events each time ([`crate::followup`]), so a fix to the deadline rules reaches every case.
 //!
+//! The trait takes `&mut self` and is `Send`: a server keeps one store behind a mutex, or
+//! opens one per request (opening is cheap once the schema is migrated).
+//!
 //! These records are personal data: the SQLite file is created readable by its owner only, one
 //! case can be exported whole and deleted whole (a person's right to be forgotten).
 
@@ -98,6 +101,9 @@ pub struct NewCase {
     pub format: Format,
     /// The case file's text, as given (kept for `montre` and for the export of one case).
     pub cas: String,
+    /// A digest of `cas`: adding the same case file or batch row again finds the case
+    /// already followed instead of making a duplicate.
+    pub empreinte: String,
     /// The deadline facts read from the case file, as JSON ([`crate::followup::BaseFacts`]).
     pub faits: String,
     /// The day it was added.
@@ -166,6 +172,15 @@ pub struct TrackedCase {
     pub evenements: Vec<Event>,
 }
 
+/// A case given to [`Store::add_cases`], and whether it was new.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Added {
+    /// Its number.
+    pub id: CaseId,
+    /// False when the same case file was already followed (under this number).
+    pub new: bool,
+}
+
 /// Why the store refused or failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -216,8 +231,9 @@ impl From<StoreError> for Error {
 
 /// Where followed cases live. Every method that writes is one transaction.
 pub trait Store: std::fmt::Debug + Send {
-    /// Adds cases, all or none, and returns their numbers in order.
-    fn add_cases(&mut self, cases: &[NewCase]) -> Result<Vec<CaseId>, StoreError>;
+    /// Adds cases, all or none, and returns their numbers in order; a case whose
+    /// [`NewCase::empreinte`] is already there is not added again.
+    fn add_cases(&mut self, cases: &[NewCase]) -> Result<Vec<Added>, StoreError>;
     /// Records an event on a case (cancelling the one it corrects) and returns its number.
     fn add_event(&mut self, case: CaseId, event: &NewEvent) -> Result<i64, StoreError>;
     /// Cancels an event: it stays in the timeline, marked, and no longer counts.

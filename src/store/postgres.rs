@@ -9,8 +9,8 @@
 use postgres::{Client, NoTls, Row, Transaction};
 
 use super::{
-    CaseId, NewCase, NewEvent, RawCase, RawEvent, Store, StoreError, TrackedCase, decode_case,
-    decode_event, format_key, iso, migrations,
+    Added, CaseId, NewCase, NewEvent, RawCase, RawEvent, Store, StoreError, TrackedCase,
+    decode_case, decode_event, format_key, iso, migrations,
 };
 
 /// The advisory-lock key that serialises migrations (« recours » in ASCII, folded).
@@ -101,20 +101,25 @@ fn backend(name: &str, e: &postgres::Error) -> StoreError {
 }
 
 impl Store for PgStore {
-    fn add_cases(&mut self, cases: &[NewCase]) -> Result<Vec<CaseId>, StoreError> {
+    fn add_cases(&mut self, cases: &[NewCase]) -> Result<Vec<Added>, StoreError> {
         let name = self.name.clone();
         let e = |e: postgres::Error| backend(&name, &e);
         let mut tx = self.client.transaction().map_err(e)?;
         let insert = tx
             .prepare(
-                "INSERT INTO dossiers (nom, recours, source, format, cas, faits, ajoute_le)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                "INSERT INTO dossiers
+                     (nom, recours, source, format, cas, empreinte, faits, ajoute_le)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                 ON CONFLICT (empreinte) DO NOTHING RETURNING id",
             )
+            .map_err(e)?;
+        let existing = tx
+            .prepare("SELECT id FROM dossiers WHERE empreinte = $1")
             .map_err(e)?;
         let mut ids = Vec::with_capacity(cases.len());
         for c in cases {
             let row = tx
-                .query_one(
+                .query_opt(
                     &insert,
                     &[
                         &c.nom,
@@ -122,12 +127,24 @@ impl Store for PgStore {
                         &c.source,
                         &format_key(c.format),
                         &c.cas,
+                        &c.empreinte,
                         &c.faits,
                         &iso(c.ajoute_le),
                     ],
                 )
                 .map_err(e)?;
-            ids.push(CaseId(row.get(0)));
+            ids.push(match row {
+                Some(row) => Added {
+                    id: CaseId(row.get(0)),
+                    new: true,
+                },
+                // Already followed; a concurrent writer's row is visible once it committed,
+                // and ON CONFLICT waited for that.
+                None => Added {
+                    id: CaseId(tx.query_one(&existing, &[&c.empreinte]).map_err(e)?.get(0)),
+                    new: false,
+                },
+            });
         }
         tx.commit().map_err(e)?;
         Ok(ids)

@@ -14,8 +14,8 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::{
-    CaseId, NewCase, NewEvent, RawCase, RawEvent, Store, StoreError, TrackedCase, decode_case,
-    decode_event, format_key, iso, migrations,
+    Added, CaseId, NewCase, NewEvent, RawCase, RawEvent, Store, StoreError, TrackedCase,
+    decode_case, decode_event, format_key, iso, migrations,
 };
 
 /// How long a writer waits for another one before giving up.
@@ -95,7 +95,7 @@ impl SqliteStore {
 }
 
 impl Store for SqliteStore {
-    fn add_cases(&mut self, cases: &[NewCase]) -> Result<Vec<CaseId>, StoreError> {
+    fn add_cases(&mut self, cases: &[NewCase]) -> Result<Vec<Added>, StoreError> {
         let name = self.name.clone();
         let e = |e: rusqlite::Error| StoreError::Backend {
             base: name.clone(),
@@ -106,23 +106,42 @@ impl Store for SqliteStore {
         {
             let mut insert = tx
                 .prepare(
-                    "INSERT INTO dossiers (nom, recours, source, format, cas, faits, ajoute_le)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT INTO dossiers
+                         (nom, recours, source, format, cas, empreinte, faits, ajoute_le)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                     ON CONFLICT (empreinte) DO NOTHING",
                 )
                 .map_err(e)?;
+            let mut existing = tx
+                .prepare("SELECT id FROM dossiers WHERE empreinte = ?1")
+                .map_err(e)?;
             for c in cases {
-                insert
+                let n = insert
                     .execute(params![
                         c.nom,
                         c.recours.as_str(),
                         c.source,
                         format_key(c.format),
                         c.cas,
+                        c.empreinte,
                         c.faits,
                         iso(c.ajoute_le)
                     ])
                     .map_err(e)?;
-                ids.push(CaseId(tx.last_insert_rowid()));
+                ids.push(if n == 1 {
+                    Added {
+                        id: CaseId(tx.last_insert_rowid()),
+                        new: true,
+                    }
+                } else {
+                    let id = existing
+                        .query_row([&c.empreinte], |r| r.get(0))
+                        .map_err(e)?;
+                    Added {
+                        id: CaseId(id),
+                        new: false,
+                    }
+                });
             }
         }
         tx.commit().map_err(e)?;

@@ -88,9 +88,18 @@ fn count_cases(w: &Workdir, b: &TestBase) -> usize {
 fn suivi_events_in_any_order_give_the_same_deadlines() {
     let w = Workdir::new();
     for b in bases(&w, "order") {
-        let toml = case_toml("Camille", "Martin", "2026-10-20");
-        let forward = add(&w, &b, "a.toml", &toml);
-        let backward = add(&w, &b, "b.toml", &toml);
+        let forward = add(
+            &w,
+            &b,
+            "a.toml",
+            &case_toml("Camille", "Martin", "2026-10-20"),
+        );
+        let backward = add(
+            &w,
+            &b,
+            "b.toml",
+            &case_toml("Claire", "Martin", "2026-10-20"),
+        );
         for (kind, date) in [
             ("envoi", "2026-11-02"),
             ("reception", "2026-11-04"),
@@ -423,11 +432,25 @@ fn suivi_lot_adds_the_rows_it_wrote() {
         assert!(!run.stdout.contains("Faux"), "{}", run.stdout);
         assert_eq!(count_cases(&w, &b), 2, "{}", b.kind);
 
-        // `ajoute` on the same batch: the good rows, the bad one reported, exit 3.
+        // `ajoute` on the same batch: the bad row reported (exit 3), the good ones found
+        // already followed rather than added twice.
         let run = suivi(&w, &b, &["ajoute", input.to_str().unwrap()]);
         run.expect_code(3);
         assert!(run.stderr.contains("lot.csv, ligne 3"), "{}", run.stderr);
-        assert_eq!(count_cases(&w, &b), 4, "{}", b.kind);
+        assert_eq!(
+            run.stdout.matches("déjà suivi").count(),
+            2,
+            "{}",
+            run.stdout
+        );
+        assert_eq!(count_cases(&w, &b), 2, "{}", b.kind);
+        // An edited row is another case file: followed as a new case.
+        let edited = std::fs::read_to_string(&input)
+            .unwrap()
+            .replace("Grand", "Grande");
+        let input = w.file("lot2.csv", edited);
+        suivi(&w, &b, &["ajoute", input.to_str().unwrap()]).expect_code(3);
+        assert_eq!(count_cases(&w, &b), 3, "{}", b.kind);
     }
 }
 

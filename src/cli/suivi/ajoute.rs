@@ -78,9 +78,11 @@ fn finish(
     let mut store = base.open()?;
     let ids = store.add_cases(&checked.cases)?;
     let mut text = String::new();
-    for (id, c) in ids.iter().zip(&checked.cases) {
+    for (added, c) in ids.iter().zip(&checked.cases) {
+        let what = if added.new { "suivi" } else { "déjà suivi" };
         text.push_str(&format!(
-            "dossier n° {id} suivi : {} ({}) — {}\n",
+            "dossier n° {} {what} : {} ({}) — {}\n",
+            added.id,
             c.nom,
             c.recours.label(),
             c.source
