@@ -24,9 +24,30 @@ pub fn temp_path(path: &Path) -> PathBuf {
 
 /// Writes `bytes` to `path` atomically (temporary file, then rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with(
+        path,
+        bytes,
+        fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true),
+    )
+}
+
+/// Like [`write_atomic`], but the file is readable and writable by its owner only, from its
+/// creation: exports of the caseload hold personal data.
+pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut o = fs::OpenOptions::new();
+    o.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    write_with(path, bytes, &o)
+}
+
+fn write_with(path: &Path, bytes: &[u8], options: &fs::OpenOptions) -> io::Result<()> {
     let tmp = temp_path(path);
     let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
+        let mut f = options.open(&tmp)?;
         f.write_all(bytes)?;
         f.flush()?;
         drop(f);

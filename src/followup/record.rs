@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::BaseFacts;
+use super::{BaseFacts, StatusError};
 use crate::case::{Case, Format, LetterKind};
 use crate::error::Error;
-use crate::store::{CaseId, EventKind, NewCase, NewEvent, Store};
+use crate::store::{CaseId, Event, EventKind, NewCase, NewEvent, Store, TrackedCase};
 
 /// The record of a validated case: its text as given, and the deadline facts it states.
 pub fn new_case(
@@ -86,16 +86,57 @@ pub fn record_event(
         .case(req.case)?
         .ok_or(crate::store::StoreError::NoCase(req.case))?;
     let recours = req.recours.unwrap_or(case.recours);
-    let id = store.add_event(
-        req.case,
-        &NewEvent {
-            kind: req.kind,
-            recours,
-            date: req.date,
-            note: req.note.clone(),
-            remplace: req.remplace,
-            enregistre_le: today,
-        },
-    )?;
-    Ok(id)
+    let event = NewEvent {
+        kind: req.kind,
+        recours,
+        date: req.date,
+        note: req.note.clone(),
+        remplace: req.remplace,
+        enregistre_le: today,
+    };
+    check_chronology(case, &event, today)?;
+    Ok(store.add_event(req.case, &event)?)
+}
+
+/// Refuses an event that makes the case's dates impossible (a receipt before the sending, a
+/// rejection before the decision…): the same check as a case file's, on the case as it
+/// would stand with the event. A typing mistake is caught when it is made, not later in
+/// every list.
+fn check_chronology(
+    mut case: TrackedCase,
+    event: &NewEvent,
+    today: NaiveDate,
+) -> Result<(), Error> {
+    let before = super::status(&case, today).is_ok();
+    if let Some(old) = event.remplace
+        && let Some(e) = case.evenements.iter_mut().find(|e| e.id == old)
+    {
+        e.annule = true;
+    }
+    case.evenements.push(Event {
+        id: i64::MAX,
+        kind: event.kind,
+        recours: event.recours,
+        date: event.date,
+        note: None,
+        remplace: event.remplace,
+        annule: false,
+        enregistre_le: event.enregistre_le,
+    });
+    match super::status(&case, today) {
+        // A case already in error is not made worse by recording: let the fix go in.
+        Err(StatusError::Facts(e)) if before => Err(Error::Input {
+            message: format!(
+                "événement refusé : avec lui, {}",
+                e.to_string()
+                    .replace(", ou datez la lettre plus tard (lettre.date ou --date)", "")
+            ),
+            conseil: Some(format!(
+                "vérifiez la date ; pour corriger un événement déjà enregistré : recours suivi \
+                 evenement {} … --remplace N (numéros : recours suivi montre {})",
+                case.id, case.id
+            )),
+        }),
+        _ => Ok(()),
+    }
 }

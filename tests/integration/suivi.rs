@@ -227,6 +227,21 @@ fn suivi_corrections_replace_and_cancel_events() {
         assert_eq!(events[2]["remplace"].as_i64().unwrap().to_string(), wrong);
         assert_eq!(v["remarques"].as_array().unwrap().len(), 0);
 
+        // A receipt before the sending is a typing mistake: refused when it is made.
+        let run = suivi(
+            &w,
+            &b,
+            &["evenement", &id.to_string(), "reception", "2026-11-01"],
+        );
+        run.expect_code(2);
+        assert!(run.stderr.contains("événement refusé"), "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("recours_gracieux.reception (1er novembre 2026) est antérieure"),
+            "{}",
+            run.stderr
+        );
+
         // Cancelling the sending and the receipt: the recours is pending again.
         let list: Vec<String> = events
             .iter()
@@ -369,6 +384,11 @@ fn suivi_store_file_is_private_and_exports_are_whole() {
         let ics = w.path().join(format!("{}.ics", b.kind));
         let run = suivi(&w, &b, &["exporte", "--ics", "-o", ics.to_str().unwrap()]);
         run.expect_code(0);
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&ics).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "exports hold personal data: {mode:o}");
+        }
         let text = std::fs::read_to_string(&ics).unwrap();
         // Unfolded, and with the typography's no-break spaces as plain ones.
         let unfolded = text.replace("\r\n ", "").replace('\u{a0}', " ");

@@ -328,7 +328,7 @@ fn lettre(
     })?;
     if let Some(path) = &dossier {
         let text = serde_json::to_string_pretty(&value).expect("JSON serializes") + "\n";
-        crate::output::write_atomic(path, text.as_bytes())
+        crate::output::write_private(path, text.as_bytes())
             .map_err(|e| Error::io("impossible d'écrire", path, e))?;
         let _ = writeln!(err, "dossier écrit : {}", path.display());
     }
@@ -359,7 +359,7 @@ fn emit(
 ) -> Result<ExitCode, Error> {
     match path {
         Some(p) => {
-            crate::output::write_atomic(p, bytes)
+            crate::output::write_private(p, bytes)
                 .map_err(|e| Error::io("impossible d'écrire", p, e))?;
             let _ = writeln!(err, "écrit : {}", p.display());
         }
