@@ -51,7 +51,7 @@ impl PgStore {
         config.application_name("recours suivi");
         let client = config
             .connect(NoTls)
-            .map_err(|e| fail(format!("connexion impossible ({})", describe(&e))))?;
+            .map_err(|e| fail(format!("connexion impossible : {}", describe(&e))))?;
         let mut store = PgStore { client, name };
         store.migrate()?;
         Ok(store)
@@ -356,20 +356,45 @@ fn raw_event(r: &Row) -> (i64, RawEvent) {
     )
 }
 
-/// The server's message when there is one (they are in the server's language), else the
-/// client's.
+/// What failed, in French; the server's own message (in the server's language) and the
+/// client's cause follow as details.
 fn describe(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => format!("{} ({})", db.message(), db.code().code()),
-        None => {
-            let mut text = e.to_string();
-            let mut source = std::error::Error::source(e);
-            while let Some(s) = source {
-                text.push_str(" : ");
-                text.push_str(&s.to_string());
-                source = s.source();
-            }
-            text
-        }
+    if let Some(db) = e.as_db_error() {
+        let what = match db.code().code() {
+            "28P01" | "28000" => "identifiant ou mot de passe refusé",
+            "3D000" => "cette base n'existe pas sur le serveur",
+            "42501" => "droits insuffisants sur la base",
+            "40001" | "40P01" => "conflit avec une autre écriture, réessayez",
+            "53300" => "le serveur a trop de connexions",
+            _ => "erreur du serveur PostgreSQL",
+        };
+        return format!(
+            "{what} (serveur : {}, code {})",
+            db.message(),
+            db.code().code()
+        );
     }
+    let mut detail = String::new();
+    let mut io_kind = None;
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            io_kind = Some(io.kind());
+        }
+        detail = s.to_string();
+        source = s.source();
+    }
+    let what = match io_kind {
+        Some(std::io::ErrorKind::ConnectionRefused) => {
+            "le serveur refuse la connexion (vérifiez l'hôte, le port et qu'il est démarré)"
+        }
+        Some(std::io::ErrorKind::TimedOut) => "le serveur ne répond pas (délai dépassé)",
+        _ if e.is_closed() => "la connexion au serveur a été coupée",
+        _ if detail.contains("lookup") => "hôte introuvable (vérifiez l'adresse)",
+        _ => "erreur de connexion à PostgreSQL",
+    };
+    if detail.is_empty() {
+        detail = e.to_string();
+    }
+    format!("{what} ({detail})")
 }

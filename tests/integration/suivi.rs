@@ -669,3 +669,44 @@ fn suivi_lettre_writes_the_next_document_with_the_recorded_events() {
         );
     }
 }
+
+#[test]
+fn suivi_a_base_that_cannot_be_used_is_named_in_french() {
+    let w = Workdir::new();
+    let not_a_base = w.file("notes.sqlite", "ceci n'est pas une base\n");
+    let run = w.run(&["suivi", "--base", not_a_base.to_str().unwrap(), "echeances"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr
+            .contains("ce fichier n'est pas une base de suivi SQLite"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("notes.sqlite"), "{}", run.stderr);
+    // The file is left as it was.
+    assert_eq!(
+        std::fs::read_to_string(&not_a_base).unwrap(),
+        "ceci n'est pas une base\n"
+    );
+    for b in bases(&w, "errors") {
+        let Some((server, db)) = b.arg.rsplit_once('/').filter(|_| b.kind == "postgres") else {
+            continue;
+        };
+        let (scheme_user, _) = server.rsplit_once('@').unwrap();
+        let (scheme_user, _) = scheme_user.rsplit_once(':').unwrap();
+        let host = server.rsplit_once('@').unwrap().1;
+        let wrong = format!("{scheme_user}:mauvais@{host}/{db}");
+        let run = w.run(&["suivi", "--base", &wrong, "echeances"]);
+        run.expect_code(1);
+        assert!(
+            run.stderr.contains("identifiant ou mot de passe refusé"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("mauvais"),
+            "the password is never printed: {}",
+            run.stderr
+        );
+    }
+}
