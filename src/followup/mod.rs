@@ -9,6 +9,12 @@
 //! happened or were recorded otherwise changes nothing. Events dated after the day looked at
 //! are left out, so `--date` shows a case as it stood that day. A `requete` event ends the
 //! follow-up: the case is before the tribunal.
+//!
+//! A front end (the command line, a web page) needs only: [`agenda`] for the list by next
+//! deadline, [`status`] and [`timeline`] for one case, [`record_event`] to record what
+//! happened (checked like the command's), and [`next_letter_case`] for the case file of the
+//! next document, to render through [`crate::pipeline`]; [`crate::store::open`] gives the
+//! store.
 
 mod agenda;
 mod export;
