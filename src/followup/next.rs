@@ -79,6 +79,28 @@ pub(super) fn next_step(
             certitude: certainty(a.certainty),
         });
     }
+    // Past limit A, a decision that did not state the voies et délais can still be contested
+    // by a first recours within the year (CE avis 12 juill. 2023): sending stays the step.
+    if let Some(kind) = pending
+        && let Some(czabaj) = d.warnings.iter().find_map(|w| match w {
+            Warning::LetterLateButCzabaj { czabaj, .. } => Some(*czabaj),
+            _ => None,
+        })
+        && ahead(czabaj)
+    {
+        candidates.push(NextStep {
+            kind: StepKind::Envoyer(kind),
+            date: czabaj,
+            safe: d.czabaj.as_ref().and_then(|c| c.safe),
+            action: format!(
+                "envoyer le {} avant la fin du délai d'un an (la décision ne mentionnait pas \
+                 les voies et délais de recours ; le cachet de la poste fait foi)",
+                kind.label()
+            ),
+            document: Some(kind.as_str()),
+            certitude: "incertaine",
+        });
+    }
     if let Some(r) = &d.rejet_implicite
         && r.date > as_of
     {

@@ -218,3 +218,49 @@ fn hierarchique_event_on_a_gracieux_case_fills_the_hierarchique() {
     let s = status(&c, d(2026, 11, 27)).unwrap();
     assert_eq!(s.facts.hierarchique.unwrap().envoi, Some(d(2026, 11, 3)));
 }
+
+#[test]
+fn without_the_voies_mention_a_late_recours_is_still_due_within_the_year() {
+    // N = 5 Jan 2026, voies et délais not stated: A (6 Mar 2026) has passed on 27 Nov, but a
+    // first recours gracieux still interrupts the one-year limit, addMonths(N, 12) = 5 Jan
+    // 2027 (no « +1 day », no roll-over).
+    let mut c = case(LetterKind::Gracieux, d(2026, 1, 5), false);
+    let mut faits: BaseFacts = serde_json::from_str(&c.faits).unwrap();
+    faits.voies_mentionnees = false;
+    c.faits = faits.to_json();
+    let n = next(&c, d(2026, 11, 27));
+    assert_eq!(n.kind, StepKind::Envoyer(LetterKind::Gracieux));
+    assert_eq!(n.date, d(2027, 1, 5));
+    assert_eq!(n.certitude, "incertaine");
+    // Once sent and rejected, the court date is counted from the rejection, not enforceable.
+    event(&mut c, EventKind::Envoi, d(2026, 11, 30));
+    event(&mut c, EventKind::Rejet, d(2026, 12, 10));
+    let n = next(&c, d(2026, 12, 15));
+    assert_eq!(n.kind, StepKind::Tribunal);
+    assert_eq!(n.date, d(2027, 2, 11));
+    assert_eq!(n.certitude, "non-opposable");
+}
+
+#[test]
+fn defenseur_case_keeps_the_court_date_it_does_not_stop() {
+    // A réclamation to the Défenseur des droits after a gracieux rejected on 10 Dec 2026:
+    // the court limit still runs, addMonths(10 Dec, 2) + 1 = 11 Feb 2027.
+    let mut c = case(LetterKind::Defenseur, d(2026, 10, 20), false);
+    let mut faits: BaseFacts = serde_json::from_str(&c.faits).unwrap();
+    faits.recours_gracieux = Some(EarlierDates {
+        envoi: Some(d(2026, 11, 2)),
+        reception: Some(d(2026, 11, 4)),
+        rejet: Some(d(2026, 12, 10)),
+    });
+    c.faits = faits.to_json();
+    event(&mut c, EventKind::Envoi, d(2026, 12, 12));
+    let s = status(&c, d(2026, 12, 15)).unwrap();
+    assert_eq!(s.pending, None);
+    assert!(
+        s.deadlines
+            .warnings
+            .contains(&Warning::DefenseurStopsNothing)
+    );
+    let n = s.next.unwrap();
+    assert_eq!((n.kind, n.date), (StepKind::Tribunal, d(2027, 2, 11)));
+}
