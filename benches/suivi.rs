@@ -1,6 +1,6 @@
 //! `recours suivi echeances` over a caseload of 100,000 cases on SQLite: read every case and
-//! its events, recompute its deadlines from them, pick its next step, sort, and print the
-//! JSON list.
+//! its events, recompute its deadlines from them, pick its next step, sort, and write the
+//! JSON list (to nowhere).
 //!
 //! `cargo bench --bench suivi`. The caseload is built once in a temporary folder (a third of
 //! the cases still to send, a third received, a third rejected, with varied notification
@@ -47,19 +47,12 @@ fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 15).unwrap()
 }
 
-/// What `recours suivi echeances --json` does, without the terminal.
+/// What `recours suivi echeances --json` does, writing to nowhere instead of the terminal.
 fn echeances(path: &Path) -> usize {
     let mut store = store::open(&Base::Sqlite(path.to_path_buf())).expect("open the caseload");
     let list = followup::agenda(store.as_mut(), as_of(), None).expect("read the caseload");
-    let json: Vec<serde_json::Value> = list
-        .iter()
-        .map(|e| match &e.next {
-            Ok(Some(n)) => followup::next_json(n),
-            _ => serde_json::Value::Null,
-        })
-        .collect();
-    let text = serde_json::to_string_pretty(&json).unwrap();
-    divan::black_box(text.len());
+    let mut out = std::io::BufWriter::new(std::io::sink());
+    followup::write_agenda_json(&list, as_of(), None, &mut out).unwrap();
     list.len()
 }
 

@@ -2,6 +2,8 @@
 //! whole caseload, and one case with everything the store holds about it (a person's access
 //! to their data).
 
+use std::io::Write;
+
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
@@ -33,9 +35,9 @@ pub const CSV_HEADER: [&str; 16] = [
 
 /// The agenda as CSV (comma-separated, UTF-8, one header row). A cell that a spreadsheet
 /// would read as a formula is prefixed with `'`.
-pub fn csv(entries: &[AgendaEntry]) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(CSV_HEADER).expect("writing to memory");
+pub fn write_csv(entries: &[AgendaEntry], out: &mut dyn Write) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CSV_HEADER)?;
     let d = |x: Option<NaiveDate>| x.map(iso).unwrap_or_default();
     for e in entries {
         let (kind, date, safe, action, document, certitude) = match &e.next {
@@ -75,10 +77,10 @@ pub fn csv(entries: &[AgendaEntry]) -> Vec<u8> {
             d(e.limites[2]),
             d(e.limites[3]),
         ];
-        w.write_record(row.iter().map(|c| defuse(c)))
-            .expect("writing to memory");
+        w.write_record(row.iter().map(|c| defuse(c)))?;
     }
-    w.into_inner().expect("writing to memory")
+    w.flush()?;
+    Ok(())
 }
 
 /// A spreadsheet runs a cell starting with `=`, `+`, `-` or `@`: names are user text.
@@ -90,36 +92,136 @@ fn defuse(cell: &str) -> String {
     }
 }
 
-/// One calendar for the whole caseload: every computed limit of every case still followed
-/// (not yet before the tribunal), each labelled with the case's number and name.
-pub fn ics(store: &mut dyn Store, as_of: NaiveDate) -> Result<String, StoreError> {
+/// Why an export stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// Reading the caseload failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Writing the export failed.
+    #[error("écriture impossible : {}", crate::error::io_reason(.0))]
+    Write(#[from] std::io::Error),
+}
+
+/// One calendar for the whole caseload, written as the cases are read (memory stays flat):
+/// the limits still ahead of `as_of` of every case not yet before the tribunal, each event
+/// labelled with the case's number and name. Passed limits are left out: at thousands of
+/// cases they would bury the ones that matter.
+pub fn write_ics(
+    store: &mut dyn Store,
+    as_of: NaiveDate,
+    w: &mut dyn Write,
+) -> Result<(), ExportError> {
     let stamp = as_of.and_hms_opt(0, 0, 0).expect("midnight exists");
-    let mut events = String::new();
+    w.write_all(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//recours//suivi//FR\r\n\
+          CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:Dossiers suivis (recours)\r\n",
+    )?;
+    let mut failed: Option<std::io::Error> = None;
     store.for_each_case(&mut |case| {
-        let Ok(s) = status(&case, as_of) else {
+        if failed.is_some() {
+            return Ok(());
+        }
+        let Ok(mut s) = status(&case, as_of) else {
             return Ok(());
         };
         if s.requete.is_some() {
             return Ok(());
         }
+        let d = &mut s.deadlines;
+        for slot in [
+            &mut d.recours_administratif,
+            &mut d.rejet_implicite,
+            &mut d.tribunal,
+            &mut d.czabaj,
+        ] {
+            if slot.as_ref().is_some_and(|x| x.date < as_of) {
+                *slot = None;
+            }
+        }
+        if d.all().next().is_none() {
+            return Ok(());
+        }
         let label = format!("n° {} {}", case.id, case.nom);
         let one = deadlines::to_ics(
-            &s.deadlines,
+            d,
             &IcsOptions {
                 stamp: Some(stamp),
                 case_label: Some(&label),
             },
         );
         // Keep the events of this case's calendar, without its header and footer.
-        if let (Some(start), Some(end)) = (one.find("BEGIN:VEVENT"), one.rfind("END:VCALENDAR")) {
-            events.push_str(&one[start..end]);
+        if let (Some(start), Some(end)) = (one.find("BEGIN:VEVENT"), one.rfind("END:VCALENDAR"))
+            && let Err(e) = w.write_all(&one.as_bytes()[start..end])
+        {
+            failed = Some(e);
         }
         Ok(())
     })?;
-    Ok(format!(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//recours//suivi//FR\r\nCALSCALE:GREGORIAN\r\n\
-         METHOD:PUBLISH\r\nX-WR-CALNAME:Dossiers suivis (recours)\r\n{events}END:VCALENDAR\r\n"
-    ))
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    w.write_all(b"END:VCALENDAR\r\n")?;
+    Ok(())
+}
+
+/// `echeances --json`, written entry by entry: `{"date", "avant", "echeances": [...]}`.
+pub fn write_agenda_json(
+    entries: &[AgendaEntry],
+    as_of: NaiveDate,
+    avant: Option<NaiveDate>,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    let head = |v: Option<NaiveDate>| match v {
+        Some(d) => format!("\"{}\"", iso(d)),
+        None => "null".into(),
+    };
+    write!(
+        w,
+        "{{\n  \"date\": {},\n  \"avant\": {},\n  \"echeances\": [",
+        head(Some(as_of)),
+        head(avant)
+    )?;
+    for (i, e) in entries.iter().enumerate() {
+        let text = serde_json::to_string_pretty(&agenda_entry_json(e)).expect("JSON serializes");
+        w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        for (j, line) in text.lines().enumerate() {
+            if j > 0 {
+                w.write_all(b"\n")?;
+            }
+            write!(w, "    {line}")?;
+        }
+    }
+    if entries.is_empty() {
+        w.write_all(b"]\n}\n")
+    } else {
+        w.write_all(b"\n  ]\n}\n")
+    }
+}
+
+/// One case of `echeances --json`.
+pub fn agenda_entry_json(e: &AgendaEntry) -> Value {
+    let mut v = json!({
+        "dossier": e.id.0,
+        "nom": e.nom,
+        "recours": e.recours.as_str(),
+        "source": e.source,
+        "requete_deposee": e.requete.map(iso),
+    });
+    let m = v.as_object_mut().expect("an object");
+    match &e.next {
+        Ok(n) => {
+            m.insert(
+                "prochaine_echeance".into(),
+                n.as_ref().map_or(Value::Null, next_json),
+            );
+        }
+        Err(why) => {
+            m.insert("prochaine_echeance".into(), Value::Null);
+            m.insert("erreur".into(), json!(why));
+        }
+    }
+    v
 }
 
 /// Everything about one case as JSON: what `montre --json` prints, and with `with_text` the

@@ -27,7 +27,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use agenda::{AgendaEntry, agenda};
-pub use export::{CSV_HEADER, case_json, csv, ics, next_json};
+pub use export::{
+    CSV_HEADER, ExportError, agenda_entry_json, case_json, next_json, write_agenda_json, write_csv,
+    write_ics,
+};
 pub use next::{NextStep, StepKind};
 pub use next_letter::{NextLetterError, next_letter_case};
 pub use record::{EventRequest, MAX_NOTE_CHARS, new_case, record_event};

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use chrono::NaiveDate;
-use serde_json::json;
 
 use super::write_out;
 use crate::cli::text::Report;
@@ -20,40 +19,15 @@ pub(super) fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
     let entries = followup::agenda(store, as_of, avant)?;
-    let text = if json {
-        let list: Vec<_> = entries.iter().map(entry_json).collect();
-        let v = json!({ "date": iso(as_of), "avant": avant.map(iso), "echeances": list });
-        serde_json::to_string_pretty(&v).expect("JSON serializes") + "\n"
+    if json {
+        let mut w = std::io::BufWriter::new(&mut *out);
+        let written =
+            followup::write_agenda_json(&entries, as_of, avant, &mut w).and_then(|()| w.flush());
+        super::stdout_result(written)?;
     } else {
-        report(&entries, as_of, avant)
-    };
-    write_out(out, &text)?;
-    Ok(ExitCode::Success)
-}
-
-fn entry_json(e: &AgendaEntry) -> serde_json::Value {
-    let mut v = json!({
-        "dossier": e.id.0,
-        "nom": e.nom,
-        "recours": e.recours.as_str(),
-        "source": e.source,
-        "requete_deposee": e.requete.map(iso),
-    });
-    let m = v.as_object_mut().expect("an object");
-    match &e.next {
-        Ok(n) => {
-            m.insert(
-                "prochaine_echeance".into(),
-                n.as_ref()
-                    .map_or(serde_json::Value::Null, followup::next_json),
-            );
-        }
-        Err(why) => {
-            m.insert("prochaine_echeance".into(), serde_json::Value::Null);
-            m.insert("erreur".into(), json!(why));
-        }
+        write_out(out, &report(&entries, as_of, avant))?;
     }
-    v
+    Ok(ExitCode::Success)
 }
 
 fn report(entries: &[AgendaEntry], as_of: NaiveDate, avant: Option<NaiveDate>) -> String {

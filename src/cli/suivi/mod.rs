@@ -263,10 +263,21 @@ pub(super) fn run(
             output,
         } => {
             let mut store = a.base.open()?;
-            let bytes = if ics {
-                followup::ics(store.as_mut(), as_of)?.into_bytes()
+            if ics {
+                emit(output.as_deref(), out, err, &mut |w| {
+                    followup::write_ics(store.as_mut(), as_of, w).map_err(|e| match e {
+                        followup::ExportError::Store(e) => Error::from(e),
+                        followup::ExportError::Write(e) => write_error(output.as_deref(), e),
+                    })
+                })
             } else if csv {
-                followup::csv(&followup::agenda(store.as_mut(), as_of, None)?)
+                let entries = followup::agenda(store.as_mut(), as_of, None)?;
+                emit(output.as_deref(), out, err, &mut |w| {
+                    followup::write_csv(&entries, w).map_err(|e| match e.into_kind() {
+                        csv::ErrorKind::Io(e) => write_error(output.as_deref(), e),
+                        other => Error::Internal(format!("CSV : {other:?}")),
+                    })
+                })
             } else {
                 let id = CaseId(dossier.expect("clap requires one of the three"));
                 let case = store.case(id)?.ok_or(store::StoreError::NoCase(id))?;
@@ -274,9 +285,11 @@ pub(super) fn run(
                 let v = followup::case_json(&case, st.as_ref().map_err(Clone::clone), true);
                 let mut text = serde_json::to_string_pretty(&v).expect("JSON serializes");
                 text.push('\n');
-                text.into_bytes()
-            };
-            emit(output.as_deref(), &bytes, out, err)
+                emit(output.as_deref(), out, err, &mut |w| {
+                    w.write_all(text.as_bytes())
+                        .map_err(|e| write_error(output.as_deref(), e))
+                })
+            }
         }
         SuiviCommand::Supprime { id, oui } => {
             if !oui {
@@ -350,20 +363,59 @@ fn lettre(
     super::lettre::render(validated, &req, req.output.unwrap_or(&default), out, err)
 }
 
-/// Writes an export to its file (atomically) or to standard output.
+/// Writes an export as it is produced: to standard output, or to a file readable by its
+/// owner only (it holds personal data), under a temporary name renamed at the end so that an
+/// interrupted export never leaves half a file.
 fn emit(
     path: Option<&Path>,
-    bytes: &[u8],
     out: &mut dyn Write,
     err: &mut dyn Write,
+    produce: &mut dyn FnMut(&mut dyn Write) -> Result<(), Error>,
 ) -> Result<ExitCode, Error> {
-    match path {
-        Some(p) => {
-            crate::output::write_private(p, bytes)
-                .map_err(|e| Error::io("impossible d'écrire", p, e))?;
-            let _ = writeln!(err, "écrit : {}", p.display());
+    let Some(path) = path else {
+        let mut w = std::io::BufWriter::new(&mut *out);
+        match produce(&mut w) {
+            Err(Error::Io { source, .. }) => stdout_result(Err(source))?,
+            other => other?,
         }
-        None => write_out(out, &String::from_utf8_lossy(bytes))?,
+        stdout_result(w.flush())?;
+        return Ok(ExitCode::Success);
+    };
+    let tmp = crate::output::temp_path(path);
+    let result = (|| {
+        let mut o = std::fs::OpenOptions::new();
+        o.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+        let file = o.open(&tmp).map_err(|e| write_error(Some(path), e))?;
+        let mut w = std::io::BufWriter::new(file);
+        produce(&mut w)?;
+        let file = w
+            .into_inner()
+            .map_err(|e| write_error(Some(path), e.into_error()))?;
+        file.sync_all().map_err(|e| write_error(Some(path), e))?;
+        std::fs::rename(&tmp, path).map_err(|e| write_error(Some(path), e))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
+    result?;
+    let _ = writeln!(err, "écrit : {}", path.display());
     Ok(ExitCode::Success)
+}
+
+fn write_error(path: Option<&Path>, e: std::io::Error) -> Error {
+    Error::io(
+        "impossible d'écrire",
+        path.unwrap_or(Path::new("la sortie standard")),
+        e,
+    )
+}
+
+/// A write to standard output: a closed pipe (`… | head`) is not an error.
+fn stdout_result(r: std::io::Result<()>) -> Result<(), Error> {
+    match r {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(write_error(None, e)),
+        _ => Ok(()),
+    }
 }
