@@ -11,4 +11,6 @@ mod lettre;
 mod lot;
 mod suivi;
 mod suivi_bases;
+mod suivi_concurrency;
+mod suivi_exports;
 mod verifie;

@@ -3,18 +3,15 @@
 //! then the next working day, B = addMonths(reception, 2), C = addMonths(rejection, 2) + 1
 //! then the next working day.
 
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
 use serde_json::Value;
 
 use crate::harness::{EPOCH_2026_11_27, Run, Workdir};
 use crate::suivi_bases::{TestBase, bases};
 
 /// 2026-12-15T12:00:00Z: « today » for runs that record December events.
-const EPOCH_2026_12_15: &str = "1797336000";
+pub(crate) const EPOCH_2026_12_15: &str = "1797336000";
 
-fn case_toml(prenom: &str, nom: &str, notification: &str) -> String {
+pub(crate) fn case_toml(prenom: &str, nom: &str, notification: &str) -> String {
     format!(
         r#"recours = "gracieux"
 [demandeur]
@@ -35,7 +32,7 @@ motif = "Pièces insuffisantes"
     )
 }
 
-fn suivi(w: &Workdir, b: &TestBase, args: &[&str]) -> Run {
+pub(crate) fn suivi(w: &Workdir, b: &TestBase, args: &[&str]) -> Run {
     suivi_on(w, b, EPOCH_2026_12_15, args)
 }
 
@@ -45,12 +42,12 @@ fn suivi_on(w: &Workdir, b: &TestBase, epoch: &str, args: &[&str]) -> Run {
     w.run_env(&all, &[("SOURCE_DATE_EPOCH", epoch)])
 }
 
-fn json(run: &Run) -> Value {
+pub(crate) fn json(run: &Run) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
 }
 
 /// Adds one case file and returns its number.
-fn add(w: &Workdir, b: &TestBase, file: &str, toml: &str) -> i64 {
+pub(crate) fn add(w: &Workdir, b: &TestBase, file: &str, toml: &str) -> i64 {
     let path = w.file(file, toml);
     let run = suivi(w, b, &["ajoute", path.to_str().unwrap()]);
     run.expect_code(0);
@@ -63,7 +60,7 @@ fn add(w: &Workdir, b: &TestBase, file: &str, toml: &str) -> i64 {
     n.parse().unwrap()
 }
 
-fn event(w: &Workdir, b: &TestBase, id: i64, args: &[&str]) -> Run {
+pub(crate) fn event(w: &Workdir, b: &TestBase, id: i64, args: &[&str]) -> Run {
     let id = id.to_string();
     let mut all = vec!["evenement", id.as_str()];
     all.extend_from_slice(args);
@@ -78,7 +75,7 @@ fn next_of(w: &Workdir, b: &TestBase, id: i64) -> Value {
     json(&run)["prochaine_echeance"].clone()
 }
 
-fn count_cases(w: &Workdir, b: &TestBase) -> usize {
+pub(crate) fn count_cases(w: &Workdir, b: &TestBase) -> usize {
     let run = suivi(w, b, &["echeances", "--json"]);
     run.expect_code(0);
     json(&run)["echeances"].as_array().unwrap().len()
@@ -367,55 +364,6 @@ fn suivi_deletion_forgets_the_person() {
 }
 
 #[test]
-fn suivi_store_file_is_private_and_exports_are_whole() {
-    let w = Workdir::new();
-    for b in bases(&w, "exports") {
-        let id = add(
-            &w,
-            &b,
-            "a.toml",
-            &case_toml("=Camille", "Martin", "2026-10-20"),
-        );
-        if b.kind == "sqlite" {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&b.arg).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600, "{mode:o}");
-        }
-        let ics = w.path().join(format!("{}.ics", b.kind));
-        let run = suivi(&w, &b, &["exporte", "--ics", "-o", ics.to_str().unwrap()]);
-        run.expect_code(0);
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&ics).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600, "exports hold personal data: {mode:o}");
-        }
-        let text = std::fs::read_to_string(&ics).unwrap();
-        // Unfolded, and with the typography's no-break spaces as plain ones.
-        let unfolded = text.replace("\r\n ", "").replace('\u{a0}', " ");
-        let cal = ical::IcalParser::new(text.as_bytes())
-            .next()
-            .expect("one calendar")
-            .expect("a valid calendar");
-        assert!(!cal.events.is_empty());
-        assert!(text.contains("DTSTART;VALUE=DATE:20261221"), "{text}");
-        assert!(
-            unfolded.contains(&format!("(n° {id} =Camille Martin)")),
-            "{text}"
-        );
-
-        let run = suivi(&w, &b, &["exporte", "--csv"]);
-        run.expect_code(0);
-        let mut r = csv::Reader::from_reader(run.stdout.as_bytes());
-        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-        assert_eq!(rows.len(), 1);
-        // A cell a spreadsheet would run as a formula is defused.
-        assert_eq!(&rows[0][1], "'=Camille Martin");
-        assert_eq!(&rows[0][6], "2026-12-21");
-        assert_eq!(&rows[0][9], "gracieux");
-    }
-}
-
-#[test]
 fn suivi_lot_adds_the_rows_it_wrote() {
     let w = Workdir::new();
     for b in bases(&w, "lot") {
@@ -471,242 +419,5 @@ fn suivi_lot_adds_the_rows_it_wrote() {
         let input = w.file("lot2.csv", edited);
         suivi(&w, &b, &["ajoute", input.to_str().unwrap()]).expect_code(3);
         assert_eq!(count_cases(&w, &b), 3, "{}", b.kind);
-    }
-}
-
-/// Writes a JSONL batch of `n` valid cases.
-fn batch(w: &Workdir, name: &str, n: usize) -> std::path::PathBuf {
-    let mut text = String::new();
-    for i in 0..n {
-        text.push_str(&format!(
-            r#"{{"recours":"gracieux","demandeur":{{"prenom":"P{i}","nom":"N{name}","adresse":["1 rue A","84300 Cavaillon"]}},"demande":{{"document":"passeport","motif":"renouvellement","depot":"mairie","departement":"84"}},"decision":{{"date":"2026-10-20","motif":"Pièces insuffisantes, {}"}}}}"#,
-            "x".repeat(400)
-        ));
-        text.push('\n');
-    }
-    w.file(&format!("{name}.jsonl"), text)
-}
-
-fn spawn(w: &Workdir, b: &TestBase, args: &[&str]) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_recours"))
-        .args(["suivi", "--base", &b.arg])
-        .args(args)
-        .current_dir(w.path())
-        .env_clear()
-        .env("SOURCE_DATE_EPOCH", EPOCH_2026_12_15)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn recours")
-}
-
-#[test]
-fn suivi_two_processes_writing_at_once_lose_nothing() {
-    let w = Workdir::new();
-    for b in bases(&w, "concurrent") {
-        let id = add(
-            &w,
-            &b,
-            "a.toml",
-            &case_toml("Camille", "Martin", "2026-10-20"),
-        );
-        let (one, two) = (batch(&w, "un", 300), batch(&w, "deux", 300));
-        // Two big transactions at once, and two streams of single events meanwhile.
-        let mut adders = [
-            spawn(&w, &b, &["ajoute", one.to_str().unwrap()]),
-            spawn(&w, &b, &["ajoute", two.to_str().unwrap()]),
-        ];
-        std::thread::scope(|s| {
-            for _ in 0..2 {
-                s.spawn(|| {
-                    for _ in 0..12 {
-                        let child = spawn(
-                            &w,
-                            &b,
-                            &["evenement", &id.to_string(), "reponse", "2026-12-01"],
-                        );
-                        let out = child.wait_with_output().unwrap();
-                        assert!(
-                            out.status.success(),
-                            "{}",
-                            String::from_utf8_lossy(&out.stderr)
-                        );
-                    }
-                });
-            }
-        });
-        for a in &mut adders {
-            assert!(a.wait().unwrap().success(), "{}", b.kind);
-        }
-        assert_eq!(count_cases(&w, &b), 601, "{}", b.kind);
-        let v = json(&suivi(&w, &b, &["montre", &id.to_string(), "--json"]));
-        assert_eq!(v["evenements"].as_array().unwrap().len(), 24, "{}", b.kind);
-    }
-}
-
-#[test]
-fn suivi_kill_during_a_write_leaves_all_or_nothing() {
-    let w = Workdir::new();
-    for b in bases(&w, "kill") {
-        add(
-            &w,
-            &b,
-            "a.toml",
-            &case_toml("Camille", "Martin", "2026-10-20"),
-        );
-        let big = batch(&w, "gros", 4000);
-        let mut killed_mid_write = false;
-        let mut child = spawn(&w, &b, &["ajoute", big.to_str().unwrap()]);
-        let started = Instant::now();
-        // Wait until the transaction is writing rows, then kill -9.
-        loop {
-            if child.try_wait().unwrap().is_some() {
-                break;
-            }
-            if writing(&b) {
-                child.kill().unwrap();
-                killed_mid_write = true;
-                break;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(120),
-                "never saw the write"
-            );
-            std::thread::sleep(Duration::from_millis(2));
-        }
-        child.wait().unwrap();
-        assert!(
-            killed_mid_write,
-            "{}: the batch finished before the kill",
-            b.kind
-        );
-        let n = count_cases(&w, &b);
-        eprintln!("{}: {n} case(s) after the kill", b.kind);
-        // Killed inside its transaction: none of the batch; a kill that landed between the
-        // commit and the exit would leave all of it. Never part.
-        assert!(
-            n == 1 || n == 4001,
-            "{}: {n} cases, half a batch after a kill",
-            b.kind
-        );
-        // The store still works, and the batch can be run again whole.
-        suivi(&w, &b, &["ajoute", big.to_str().unwrap()]).expect_code(0);
-        assert_eq!(count_cases(&w, &b), 4001, "{}", b.kind);
-    }
-}
-
-/// Whether an `ajoute` is inside its write transaction: SQLite's write lock is taken (the
-/// probe does not wait), or PostgreSQL shows the session inserting.
-fn writing(b: &TestBase) -> bool {
-    match b.pg_client() {
-        None => {
-            let Ok(c) = rusqlite::Connection::open(&b.arg) else {
-                return false;
-            };
-            // rusqlite waits 5 s for a lock by default: the probe must not.
-            c.busy_timeout(Duration::ZERO).unwrap();
-            match c.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
-                Ok(()) => false,
-                Err(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy),
-            }
-        }
-        Some(mut c) => c
-            .query_one(
-                "SELECT count(*) FROM pg_stat_activity
-                 WHERE application_name = 'recours suivi'
-                   AND state IN ('active', 'idle in transaction')
-                   AND query LIKE 'INSERT INTO dossiers%'",
-                &[],
-            )
-            .map(|r| r.get::<_, i64>(0) > 0)
-            .unwrap_or(false),
-    }
-}
-
-#[test]
-fn suivi_lettre_writes_the_next_document_with_the_recorded_events() {
-    let w = Workdir::new();
-    for b in bases(&w, "lettre") {
-        let id = add(
-            &w,
-            &b,
-            "a.toml",
-            &case_toml("Camille", "Martin", "2026-10-20"),
-        );
-        let run = suivi(&w, &b, &["lettre", &id.to_string(), "--texte"]);
-        run.expect_code(0);
-        // The pending recours gracieux, dated the day it is written.
-        let text = run.stdout.replace(['\u{a0}', '\u{202f}'], " ");
-        assert!(text.contains("Cavaillon, le 15 décembre 2026"), "{text}");
-        assert!(text.contains("recours gracieux contre un refus"), "{text}");
-
-        event(&w, &b, id, &["envoi", "2026-11-02"]);
-        event(&w, &b, id, &["reception", "2026-11-04"]);
-        let file = w.path().join(format!("suite-{}.json", b.kind));
-        // The next document's case file carries the events (the letter itself needs the
-        // `motifs` letter kind).
-        suivi(
-            &w,
-            &b,
-            &[
-                "lettre",
-                &id.to_string(),
-                "--dossier",
-                file.to_str().unwrap(),
-            ],
-        );
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        assert_eq!(v["recours"], "motifs");
-        assert_eq!(v["recours_gracieux"]["reception"], "2026-11-04");
-
-        event(&w, &b, id, &["requete", "2026-12-14"]);
-        let run = suivi(&w, &b, &["lettre", &id.to_string()]);
-        run.expect_code(2);
-        assert!(
-            run.stderr.contains("aucun document à écrire"),
-            "{}",
-            run.stderr
-        );
-    }
-}
-
-#[test]
-fn suivi_a_base_that_cannot_be_used_is_named_in_french() {
-    let w = Workdir::new();
-    let not_a_base = w.file("notes.sqlite", "ceci n'est pas une base\n");
-    let run = w.run(&["suivi", "--base", not_a_base.to_str().unwrap(), "echeances"]);
-    run.expect_code(1);
-    assert!(
-        run.stderr
-            .contains("ce fichier n'est pas une base de suivi SQLite"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("notes.sqlite"), "{}", run.stderr);
-    // The file is left as it was.
-    assert_eq!(
-        std::fs::read_to_string(&not_a_base).unwrap(),
-        "ceci n'est pas une base\n"
-    );
-    for b in bases(&w, "errors") {
-        let Some((server, db)) = b.arg.rsplit_once('/').filter(|_| b.kind == "postgres") else {
-            continue;
-        };
-        let (scheme_user, _) = server.rsplit_once('@').unwrap();
-        let (scheme_user, _) = scheme_user.rsplit_once(':').unwrap();
-        let host = server.rsplit_once('@').unwrap().1;
-        let wrong = format!("{scheme_user}:mauvais@{host}/{db}");
-        let run = w.run(&["suivi", "--base", &wrong, "echeances"]);
-        run.expect_code(1);
-        assert!(
-            run.stderr.contains("identifiant ou mot de passe refusé"),
-            "{}",
-            run.stderr
-        );
-        assert!(
-            !run.stderr.contains("mauvais"),
-            "the password is never printed: {}",
-            run.stderr
-        );
     }
 }
