@@ -156,3 +156,32 @@ fn writing(b: &TestBase) -> bool {
             .unwrap_or(false),
     }
 }
+
+#[test]
+fn suivi_first_opens_at_once_create_the_schema_once() {
+    let w = Workdir::new();
+    for b in bases(&w, "first") {
+        // A new base opened by four processes at the same moment: one creates the schema
+        // (SQLite's write lock, PostgreSQL's advisory lock), the others wait and find it.
+        let children: Vec<_> = (0..4)
+            .map(|_| spawn(&w, &b, &["echeances", "--json"]))
+            .collect();
+        for c in children {
+            let out = c.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}: {}",
+                b.kind,
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert_eq!(count_cases(&w, &b), 0);
+        add(
+            &w,
+            &b,
+            "a.toml",
+            &case_toml("Camille", "Martin", "2026-10-20"),
+        );
+        assert_eq!(count_cases(&w, &b), 1);
+    }
+}
