@@ -6,7 +6,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    let result = recours::cli::run(std::env::args_os(), &mut stdout.lock(), &mut stderr.lock());
+    // Standard error is not locked for the whole run: the progress bar's own thread writes to
+    // it too, and a lock held here would block that thread forever (issue 14, item 0).
+    let result = recours::cli::run(std::env::args_os(), &mut stdout.lock(), &mut &stderr);
     match result {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {

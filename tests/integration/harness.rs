@@ -95,6 +95,72 @@ impl Workdir {
     }
 }
 
+impl Workdir {
+    /// Runs `recours` with its standard input, output and error on a pseudo-terminal, as in
+    /// a person's terminal (progress bars are drawn), and kills it after `limit`. The terminal
+    /// output comes back in `stdout` (both streams share the terminal); `code` is -1 when
+    /// the run had to be killed.
+    #[cfg(unix)]
+    pub fn run_in_terminal(&self, args: &[&str], limit: std::time::Duration) -> Run {
+        use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+        use std::io::Read;
+        use std::process::Stdio;
+
+        let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).expect("openpt");
+        grantpt(&master).expect("grantpt");
+        unlockpt(&master).expect("unlockpt");
+        let name = ptsname(&master, Vec::new()).expect("ptsname");
+        let slave = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(name.to_str().expect("pty name"))
+            .expect("open the terminal's slave side");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_recours"));
+        cmd.args(args)
+            .current_dir(self.dir.path())
+            .env_clear()
+            .env("SOURCE_DATE_EPOCH", EPOCH_2026_11_27)
+            .env("TERM", "xterm")
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave));
+        let mut child = cmd.spawn().expect("run recours");
+        drop(cmd); // closes the parent's copies of the slave side
+        // Drain the terminal so the program never blocks on a full buffer.
+        let mut master = std::fs::File::from(master);
+        let reader = std::thread::spawn(move || {
+            let mut all = Vec::new();
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = master.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                all.extend_from_slice(&buf[..n]);
+            }
+            all
+        });
+        let started = std::time::Instant::now();
+        let code = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status.code().unwrap_or(-1);
+            }
+            if started.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                break -1;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        // The read ends with EIO once the child (the slave's last holder) is gone.
+        let output = reader.join().unwrap_or_default();
+        Run {
+            code,
+            stdout: String::from_utf8_lossy(&output).into_owned(),
+            stderr: String::new(),
+        }
+    }
+}
+
 /// The contract's example case (Cavaillon, renewal of a CNI refused by the Cert).
 pub fn base_case() -> String {
     std::fs::read_to_string(

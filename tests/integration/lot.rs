@@ -331,3 +331,34 @@ fn custom_names_and_bad_name_pattern() {
     r.expect_code(2);
     assert!(r.stderr.contains("« {age} » inconnu"), "{}", r.stderr);
 }
+
+/// Issue 14, item 0: in a real terminal the progress bar's thread and the report waited for
+/// each other forever; no test saw it because tests redirect standard error.
+#[cfg(unix)]
+#[test]
+fn lot_in_a_terminal_ends_and_writes_its_report() {
+    let w = Workdir::new();
+    let rows: Vec<String> = (0..30)
+        .map(|i| row("Camille", &format!("Martin{i}"), "84", "2026-10-15"))
+        .collect();
+    w.file("t.csv", format!("{HEADER}\n{}\n", rows.join("\n")));
+    for jobs in ["1", "2"] {
+        let out = format!("sortie{jobs}");
+        let r = w.run_in_terminal(
+            &["lot", "t.csv", "-o", &out, "--jobs", jobs],
+            std::time::Duration::from_secs(60),
+        );
+        assert_eq!(
+            r.code, 0,
+            "--jobs {jobs}: killed or failed; terminal:\n{}",
+            r.stdout
+        );
+        assert!(
+            r.stdout
+                .contains("30 ligne(s) lue(s) : 30 lettre(s) écrite(s)"),
+            "{}",
+            r.stdout
+        );
+        assert_eq!(report(&w.path().join(&out)).len(), 30);
+    }
+}
