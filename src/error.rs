@@ -110,6 +110,18 @@ impl Error {
         }
     }
 
+    /// An error writing an output the user named: a folder is their mistake to fix (exit 2),
+    /// anything else is the system's (exit 1).
+    pub fn output(action: &'static str, chemin: &Path, source: io::Error) -> Self {
+        if source.kind() == io::ErrorKind::IsADirectory {
+            return Error::usage(
+                format!("{action} « {} » : c'est un dossier", chemin.display()),
+                "donnez un nom de fichier (par exemple dossier/lettre.pdf), ou - pour la sortie standard",
+            );
+        }
+        Error::io(action, chemin, source)
+    }
+
     /// An I/O error on a file.
     pub fn io(action: &'static str, chemin: &Path, source: io::Error) -> Self {
         Error::Io {

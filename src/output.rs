@@ -22,15 +22,45 @@ pub fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()))
 }
 
-/// Writes `bytes` to `path` atomically (temporary file, then rename).
+/// Writes `bytes` to `path` so that nothing is ever half-written, and nothing but a regular
+/// file is ever replaced.
+///
+/// A regular file (or a new name) is written under a temporary name and renamed over; a
+/// symbolic link to a regular file has its target replaced, the link kept. A character device
+/// (`/dev/null`, a terminal) or a pipe is written to directly: renaming over it would replace
+/// the device node itself. A folder is refused with [`io::ErrorKind::IsADirectory`].
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = temp_path(path);
+    let final_path = match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
+        Err(e) => return Err(e),
+        Ok(meta) => {
+            // Follows a symbolic link to what it names.
+            let target = if meta.file_type().is_symlink() {
+                fs::metadata(path)?
+            } else {
+                meta
+            };
+            let kind = target.file_type();
+            if kind.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    "the output is a folder",
+                ));
+            }
+            if !kind.is_file() {
+                let mut f = fs::OpenOptions::new().write(true).open(path)?;
+                return f.write_all(bytes).and_then(|()| f.flush());
+            }
+            fs::canonicalize(path)?
+        }
+    };
+    let tmp = temp_path(&final_path);
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.flush()?;
         drop(f);
-        fs::rename(&tmp, path)
+        fs::rename(&tmp, &final_path)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -64,6 +94,64 @@ mod tests {
         assert_eq!(names, vec![std::ffi::OsString::from("lettre.pdf")]);
         assert!(is_temp_file(&temp_path(&path)));
         assert!(!is_temp_file(&path));
+    }
+
+    /// Issue 14, item 1: the rename replaced a symbolic link to a folder (and, as root, a
+    /// device node) with a regular file.
+    #[test]
+    fn a_folder_or_a_link_to_one_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("lettres");
+        fs::create_dir(&sub).unwrap();
+        let e = write_atomic(&sub, b"%PDF").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::IsADirectory);
+        let link = dir.path().join("lien");
+        std::os::unix::fs::symlink(&sub, &link).unwrap();
+        let e = write_atomic(&link, b"%PDF").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::IsADirectory);
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn a_link_to_a_file_keeps_the_link_and_replaces_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("vrai.pdf");
+        fs::write(&target, b"old").unwrap();
+        let link = dir.path().join("lien.pdf");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_pipe_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("tube");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read(fifo).unwrap())
+        };
+        write_atomic(&fifo, b"%PDF-1.7 x").unwrap();
+        assert_eq!(reader.join().unwrap(), b"%PDF-1.7 x");
+        assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
     }
 
     #[test]

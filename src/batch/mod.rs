@@ -245,7 +245,7 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
         let bytes = crate::pdf::assemble(&pages, &assembly, renderer.fonts())
             .map_err(|e| Error::Internal(format!("assemblage du PDF : {e}")))?;
         crate::output::write_atomic(path, &bytes)
-            .map_err(|e| Error::io("impossible d'écrire", path, e))?;
+            .map_err(|e| Error::output("impossible d'écrire", path, e))?;
         summary.assembled = Some(path.clone());
     }
     summary.elapsed = started.elapsed();

@@ -41,8 +41,12 @@ pub(super) fn run(
                 case_label: Some(&label),
             },
         );
-        crate::output::write_atomic(path, ics.as_bytes())
-            .map_err(|e| Error::io("impossible d'écrire le calendrier", path, e))?;
+        super::write_file(
+            path,
+            ics.as_bytes(),
+            out,
+            "impossible d'écrire le calendrier",
+        )?;
         let _ = writeln!(err, "calendrier écrit : {}", path.display());
     }
     if req.json {

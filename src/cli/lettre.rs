@@ -63,8 +63,7 @@ fn render(
     if req.texte {
         write_out(out, &crate::compose::plain_text(&rendered.letter))?;
     } else {
-        crate::output::write_atomic(output, &rendered.pdf)
-            .map_err(|e| Error::io("impossible d'écrire la lettre", output, e))?;
+        super::write_file(output, &rendered.pdf, out, "impossible d'écrire la lettre")?;
         let pages = rendered.laid_out.pages.len();
         let _ = writeln!(
             err,

@@ -106,7 +106,7 @@ struct DateArg {
 
 #[derive(Debug, Args)]
 struct ExempleArgs {
-    /// Fichier PDF à écrire (par défaut : lettre-exemple.pdf).
+    /// Fichier PDF à écrire (par défaut : lettre-exemple.pdf ; - pour la sortie standard).
     #[arg(short = 'o', long = "sortie", value_name = "FICHIER.pdf")]
     output: Option<PathBuf>,
     /// Affiche le texte de la lettre au lieu d'écrire le PDF.
@@ -119,7 +119,8 @@ struct LettreArgs {
     /// Le dossier (.toml ou .json).
     #[arg(value_name = "CAS", help_heading = "Arguments ")]
     cas: PathBuf,
-    /// Fichier PDF à écrire (par défaut : le nom du dossier avec .pdf).
+    /// Fichier PDF à écrire (par défaut : le nom du dossier avec .pdf ; - pour la sortie
+    /// standard).
     #[arg(short = 'o', long = "sortie", value_name = "FICHIER.pdf")]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -177,7 +178,8 @@ struct ExpliqueArgs {
     /// Écrit un seul objet JSON au lieu du texte.
     #[arg(long)]
     json: bool,
-    /// Écrit aussi les dates dans un fichier calendrier (.ics), avec des rappels.
+    /// Écrit aussi les dates dans un fichier calendrier (.ics), avec des rappels (- pour la
+    /// sortie standard).
     #[arg(long, value_name = "FICHIER.ics")]
     ics: Option<PathBuf>,
     #[command(flatten)]
@@ -302,9 +304,27 @@ fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
+/// Writes an output file the user named: `-` is standard output, anything else goes through
+/// [`crate::output::write_atomic`] (never half-written, never replacing a device or folder).
+fn write_file(
+    path: &std::path::Path,
+    bytes: &[u8],
+    out: &mut dyn Write,
+    action: &'static str,
+) -> Result<(), Error> {
+    if path.as_os_str() == "-" {
+        return write_bytes(out, bytes);
+    }
+    crate::output::write_atomic(path, bytes).map_err(|e| Error::output(action, path, e))
+}
+
 /// Writes to standard output; a closed pipe (`recours bureaux | head`) is not an error.
 fn write_out(out: &mut dyn Write, text: &str) -> Result<(), Error> {
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    write_bytes(out, text.as_bytes())
+}
+
+fn write_bytes(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Error> {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::io(

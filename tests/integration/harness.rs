@@ -89,7 +89,8 @@ impl Workdir {
         let out = cmd.output().expect("run recours");
         Run {
             code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+            // Lossy: `-o -` writes a PDF on standard output.
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
         }
     }

@@ -181,3 +181,51 @@ fn user_text_that_looks_like_template_code_is_printed_as_typed() {
         r.stdout
     );
 }
+
+/// Issue 14, item 1: `-o /dev/null` replaced the device node with a PDF (as root), a link to
+/// a folder was replaced, and `-o dossier` exited 1.
+#[cfg(unix)]
+#[test]
+fn output_onto_a_device_a_folder_or_stdout() {
+    use std::os::unix::fs::FileTypeExt;
+    let w = Workdir::new();
+    w.file("c.toml", base_case());
+    let is_device = || {
+        std::fs::symlink_metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    };
+    w.run(&["lettre", "c.toml", "-o", "/dev/null"])
+        .expect_code(0);
+    assert!(is_device(), "/dev/null was replaced");
+    w.run(&["explique", "c.toml", "--ics", "/dev/null"])
+        .expect_code(0);
+    assert!(is_device(), "/dev/null was replaced");
+
+    let r = w.run(&["lettre", "c.toml", "-o", "-"]);
+    r.expect_code(0);
+    assert!(r.stdout.starts_with("%PDF-"), "the PDF goes to stdout");
+    assert!(r.stdout.trim_end().ends_with("%%EOF"));
+    assert!(!w.path().join("-").exists());
+
+    std::fs::create_dir(w.path().join("adir")).unwrap();
+    std::os::unix::fs::symlink("adir", w.path().join("lien")).unwrap();
+    for target in ["adir", "lien"] {
+        let r = w.run(&["lettre", "c.toml", "-o", target]);
+        r.expect_code(2);
+        assert!(
+            r.stderr
+                .contains(&format!("« {target} » : c'est un dossier")),
+            "{}",
+            r.stderr
+        );
+    }
+    assert!(
+        std::fs::symlink_metadata(w.path().join("lien"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_dir(w.path().join("adir")).unwrap().count(), 0);
+}
