@@ -25,5 +25,6 @@ pub mod pipeline;
 pub mod plan;
 pub mod postal;
 pub mod route;
+pub mod shown;
 pub mod suggest;
 pub mod typeset;

@@ -30,42 +30,119 @@ pub fn temp_path(path: &Path) -> PathBuf {
 /// (`/dev/null`, a terminal) or a pipe is written to directly: renaming over it would replace
 /// the device node itself. A folder is refused with [`io::ErrorKind::IsADirectory`].
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let final_path = match fs::symlink_metadata(path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
-        Err(e) => return Err(e),
-        Ok(meta) => {
-            // Follows a symbolic link to what it names.
-            let target = if meta.file_type().is_symlink() {
-                fs::metadata(path)?
-            } else {
-                meta
-            };
-            let kind = target.file_type();
-            if kind.is_dir() {
-                return Err(io::Error::new(
-                    io::ErrorKind::IsADirectory,
-                    "the output is a folder",
-                ));
+    let mut sink = Sink::create(path)?;
+    sink.write_all(bytes)?;
+    sink.commit()
+}
+
+/// An output being written: a temporary file renamed over the final name by
+/// [`Sink::commit`] (and removed if dropped before), or a device or pipe written directly.
+#[derive(Debug)]
+pub struct Sink {
+    file: io::BufWriter<fs::File>,
+    /// The temporary file and the name it takes when committed; `None` for a device.
+    rename: Option<(PathBuf, PathBuf)>,
+}
+
+impl Sink {
+    /// Opens `path` for writing as [`write_atomic`] describes.
+    pub fn create(path: &Path) -> io::Result<Sink> {
+        let final_path = match fs::symlink_metadata(path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
+            Err(e) => return Err(e),
+            Ok(meta) => {
+                // Follows a symbolic link to what it names.
+                let target = if meta.file_type().is_symlink() {
+                    fs::metadata(path)?
+                } else {
+                    meta
+                };
+                let kind = target.file_type();
+                if kind.is_dir() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::IsADirectory,
+                        "the output is a folder",
+                    ));
+                }
+                if !kind.is_file() {
+                    let f = fs::OpenOptions::new().write(true).open(path)?;
+                    return Ok(Sink {
+                        file: io::BufWriter::new(f),
+                        rename: None,
+                    });
+                }
+                fs::canonicalize(path)?
             }
-            if !kind.is_file() {
-                let mut f = fs::OpenOptions::new().write(true).open(path)?;
-                return f.write_all(bytes).and_then(|()| f.flush());
-            }
-            fs::canonicalize(path)?
+        };
+        let tmp = temp_path(&final_path);
+        let f = fs::File::create(&tmp)?;
+        Ok(Sink {
+            file: io::BufWriter::new(f),
+            rename: Some((tmp, final_path)),
+        })
+    }
+
+    /// Flushes and puts the file in place.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.file.flush()?;
+        if let Some((tmp, final_path)) = self.rename.take()
+            && let Err(e) = fs::rename(&tmp, &final_path)
+        {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        Ok(())
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        if let Some((tmp, _)) = self.rename.take() {
+            let _ = fs::remove_file(tmp);
+        }
+    }
+}
+
+/// True when `a` and `b` name the same file, existing or not: the same inode, or the same
+/// name in the same folder.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    let resolved = |p: &Path| -> Option<PathBuf> {
+        if let Ok(c) = fs::canonicalize(p) {
+            return Some(c);
+        }
+        let parent = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        match fs::canonicalize(parent) {
+            Ok(dir) => Some(dir.join(p.file_name()?)),
+            // A folder still to be made: compare the names as written.
+            Err(_) => std::path::absolute(p)
+                .ok()
+                .map(|a| a.components().collect()),
         }
     };
-    let tmp = temp_path(&final_path);
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.flush()?;
-        drop(f);
-        fs::rename(&tmp, &final_path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    match (resolved(a), resolved(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
     }
-    result
 }
 
 /// True for the temporary files [`write_atomic`] leaves behind if the process is killed
@@ -152,6 +229,25 @@ mod tests {
         write_atomic(&fifo, b"%PDF-1.7 x").unwrap();
         assert_eq!(reader.join().unwrap(), b"%PDF-1.7 x");
         assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+
+    #[test]
+    fn same_file_sees_through_links_and_dots() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("t.csv");
+        fs::write(&a, b"x").unwrap();
+        std::os::unix::fs::symlink(&a, dir.path().join("l.csv")).unwrap();
+        assert!(same_file(&a, &dir.path().join("l.csv")));
+        assert!(same_file(&a, &dir.path().join(".").join("t.csv")));
+        assert!(same_file(
+            &dir.path().join("new.pdf"),
+            &dir.path().join("./new.pdf")
+        ));
+        assert!(!same_file(&a, &dir.path().join("new.pdf")));
+        assert!(same_file(
+            &dir.path().join("absent/rapport.csv"),
+            &dir.path().join("./absent/rapport.csv")
+        ));
     }
 
     #[test]

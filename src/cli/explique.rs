@@ -29,6 +29,9 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
+    if let Some(ics) = req.ics {
+        super::refuse_overwriting(req.cas, ics)?;
+    }
     let case = case::load(req.cas, req.date, req.today)?;
     let plan = Plan::new(case, Offices::builtin())?;
     if let Some(path) = req.ics {

@@ -29,8 +29,9 @@ pub(super) fn lettre(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
-    let case = case::load(cas, req.date, req.today)?;
     let default = cas.with_extension("pdf");
+    super::refuse_overwriting(cas, req.output.unwrap_or(&default))?;
+    let case = case::load(cas, req.date, req.today)?;
     render(case, req, req.output.unwrap_or(&default), out, err)
 }
 

@@ -304,6 +304,22 @@ fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
+/// Refuses an output that is the input itself (`lettre x.toml -o x.toml` destroyed the case
+/// file: issue 14, item 5).
+fn refuse_overwriting(input: &std::path::Path, output: &std::path::Path) -> Result<(), Error> {
+    if output.as_os_str() != "-" && crate::output::same_file(input, output) {
+        return Err(Error::usage(
+            format!(
+                "la sortie « {} » est le dossier lu « {} » : il serait écrasé",
+                output.display(),
+                input.display()
+            ),
+            "donnez un autre nom de fichier avec -o, par exemple lettre.pdf",
+        ));
+    }
+    Ok(())
+}
+
 /// Writes an output file the user named: `-` is standard output, anything else goes through
 /// [`crate::output::write_atomic`] (never half-written, never replacing a device or folder).
 fn write_file(

@@ -9,4 +9,5 @@ mod explique;
 mod invalid;
 mod lettre;
 mod lot;
+mod lot_hardening;
 mod verifie;

@@ -1,0 +1,39 @@
+//! User text echoed in a message: control characters made visible, length capped.
+//!
+//! A case file or a spreadsheet cell can hold ESC, BEL or NUL; printed as they are, they
+//! drive the user's terminal (issue 14, item 10). Every piece of input quoted back in an
+//! error goes through [`shown`].
+
+/// Longest piece of input quoted back in a message, in characters.
+pub const MAX_SHOWN_CHARS: usize = 80;
+
+/// `text` with control characters escaped (`\u{1b}`) and cut after [`MAX_SHOWN_CHARS`]
+/// characters with « … ».
+pub fn shown(text: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX_SHOWN_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202e}' | '\u{200f}') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_and_long_text_cut() {
+        assert_eq!(shown("a\u{1b}[2Jb\u{7}\0"), "a\\u{1b}[2Jb\\u{7}\\u{0}");
+        let long = "x".repeat(200);
+        assert_eq!(shown(&long).chars().count(), MAX_SHOWN_CHARS + 1);
+        assert_eq!(shown("Élodie"), "Élodie");
+    }
+}
