@@ -501,6 +501,15 @@ fn process(job: Job, shared: &Shared<'_>) -> Done {
     line.date_limite = key_deadline(&plan);
     let rendered = match renderer.render(&plan) {
         Ok(r) => r,
+        // A template over its budget would be over it for every row: stop at once.
+        Err(e @ Error::Compose(crate::compose::ComposeError::Budget { .. })) => {
+            return Done {
+                index: job.index,
+                line,
+                written: false,
+                fatal: Some(e),
+            };
+        }
         Err(e) => return fail(line, one_line(&name, &e)),
     };
     let path = dir.join(&job.fichier);

@@ -58,6 +58,14 @@ pub enum ComposeError {
         /// What is wrong.
         message: String,
     },
+    /// A template that runs too long or writes too much (a user's template).
+    #[error("modèle « {modele} » : {message}")]
+    Budget {
+        /// The template file.
+        modele: String,
+        /// What it overran.
+        message: String,
+    },
     /// A template folder that cannot be used.
     #[error("dossier de modèles « {} » : {message}", dossier.display())]
     Folder {
@@ -191,10 +199,7 @@ pub fn compose(plan: &Plan, templates: &Templates) -> Result<Letter, ComposeErro
     let name = template_for(plan);
     let ctx = tera::Context::from_serialize(&context::build(plan))
         .map_err(|e| ComposeError::from_tera(&e))?;
-    let rendered = templates
-        .tera
-        .render(name, &ctx)
-        .map_err(|e| ComposeError::from_tera(&e))?;
+    let rendered = templates.render(name, ctx)?;
     let markup_error = |ligne: usize, message: String| ComposeError::Markup {
         modele: name.to_string(),
         ligne,

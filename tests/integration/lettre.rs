@@ -229,3 +229,50 @@ fn output_onto_a_device_a_folder_or_stdout() {
     );
     assert_eq!(std::fs::read_dir(w.path().join("adir")).unwrap().count(), 0);
 }
+
+/// Issue 14, item 6: nested loops in a user's template hung forever; doubling a text forty
+/// times aborted the program (signal 6).
+#[test]
+fn a_template_that_loops_or_doubles_text_is_stopped_with_exit_2() {
+    let w = Workdir::new();
+    w.file("dossier.toml", base_case());
+    w.file(
+        "modeles/_cloture.tera",
+        "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}Merci.\n@signature\nx\n",
+    );
+    let started = std::time::Instant::now();
+    let r = w.run(&["lettre", "dossier.toml", "--modeles", "modeles"]);
+    r.expect_code(2);
+    assert!(started.elapsed().as_secs() < 30, "stopped by the budget");
+    assert!(
+        r.stderr.contains("le rendu prend plus de 2 s") && r.stderr.contains("« _cloture.tera »"),
+        "{}",
+        r.stderr
+    );
+    assert!(!w.path().join("dossier.pdf").exists());
+
+    let doubling: String = std::iter::once("{% set t = \"ab\" %}".to_string())
+        .chain((0..40).map(|_| "{% set t = t ~ t %}".to_string()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    w.file(
+        "modeles/_cloture.tera",
+        format!("{doubling}\n{{{{ t }}}}\n@signature\nx\n"),
+    );
+    let r = w.run(&["lettre", "dossier.toml", "--modeles", "modeles"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("double un texte"), "{}", r.stderr);
+
+    // Writing too much is stopped too, without any `set`.
+    w.file(
+        "modeles/_cloture.tera",
+        "{% for a in range(end=100000) %}{{ expediteur.nom }} et encore du texte {% endfor %}\n@signature\nx\n",
+    );
+    let r = w.run(&["lettre", "dossier.toml", "--modeles", "modeles"]);
+    r.expect_code(2);
+    assert!(
+        r.stderr.contains("le texte produit dépasse 256 Ko"),
+        "{}",
+        r.stderr
+    );
+}
