@@ -15,6 +15,8 @@ use crate::typeset::{self, Fonts, LaidOutLetter, PageGeometry};
 #[derive(Debug)]
 pub struct Renderer {
     templates: Templates,
+    /// `SOURCE_DATE_EPOCH`, written into every PDF in place of the letter's noon.
+    epoch: Option<chrono::NaiveDateTime>,
     fonts: &'static Fonts,
     geometry: PageGeometry,
 }
@@ -40,9 +42,16 @@ impl Renderer {
         .map_err(compose_error)?;
         Ok(Renderer {
             templates,
+            epoch: None,
             fonts: Fonts::charis(),
             geometry: PageGeometry::default(),
         })
+    }
+
+    /// Stamps every PDF with the clock's fixed timestamp (`SOURCE_DATE_EPOCH`), if any.
+    pub fn with_clock(mut self, clock: &crate::clock::Clock) -> Renderer {
+        self.epoch = clock.epoch;
+        self
     }
 
     /// The fonts letters are set in.
@@ -52,7 +61,10 @@ impl Renderer {
 
     /// Composes, lays out and writes the letter of a plan.
     pub fn render(&self, plan: &Plan) -> Result<Rendered, Error> {
-        let letter = compose::compose(plan, &self.templates).map_err(compose_error)?;
+        let mut letter = compose::compose(plan, &self.templates).map_err(compose_error)?;
+        if let Some(t) = self.epoch {
+            letter.metadata.created = t;
+        }
         let laid_out = typeset::layout(&letter, &self.geometry, self.fonts).map_err(|e| {
             let conseil = match &e {
                 typeset::TypesetError::MissingGlyph { character, .. } => {

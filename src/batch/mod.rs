@@ -113,10 +113,17 @@ struct Done {
     fatal: Option<Error>,
 }
 
-/// Runs a batch. Returns the summary; the caller turns failed rows into exit code 3.
+/// Runs a batch dated `today`. Returns the summary; the caller turns failed rows into exit
+/// code 3.
 pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
+    run_with_clock(opts, &crate::clock::Clock::at(today))
+}
+
+/// Runs a batch with the command line's clock (`SOURCE_DATE_EPOCH` stamps every PDF).
+pub fn run_with_clock(opts: &Options, clock: &crate::clock::Clock) -> Result<Summary, Error> {
     let started = Instant::now();
-    let renderer = Renderer::new(opts.modeles.as_deref())?;
+    let today = clock.today;
+    let renderer = Renderer::new(opts.modeles.as_deref())?.with_clock(clock);
     let mut namer = names::Namer::new(&opts.noms)?;
     let rows = input::open(&opts.input)?;
     let format = if rows.is_csv() {
@@ -300,7 +307,7 @@ pub fn run(opts: &Options, today: NaiveDate) -> Result<Summary, Error> {
             title: format!("Lot de {} lettres", assembler.letters()),
             author: "recours".into(),
             subject: format!("Lettres produites depuis {}", opts.input.display()),
-            created: crate::clock::pdf_timestamp(opts.date.unwrap_or(today)),
+            created: clock.pdf_timestamp(opts.date.unwrap_or(today)),
         };
         let out = assembler
             .finish(&metadata)

@@ -135,8 +135,26 @@ impl Checker<'_> {
     }
 
     /// A date the file gave, or a problem saying why it is not one.
+    /// A date of the file. Dates of the procedure are checked here against the same years the
+    /// deadlines accept, so that `verifie` refuses what `lettre` would (issue 14, item 10).
     fn date(&mut self, key: &str, raw: &RawDate) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        let years = crate::deadlines::facts::PLAUSIBLE_YEARS;
         match &raw.0 {
+            Ok(d) if !key.ends_with("date_naissance") && !years.contains(&d.year()) => {
+                self.error(
+                    Problem::at(
+                        key,
+                        format!(
+                            "la date {d} n'est pas plausible (une procédure se date entre {} et {})",
+                            years.start(),
+                            years.end()
+                        ),
+                    )
+                    .conseil("vérifiez l'année (format AAAA-MM-JJ, par exemple 2026-10-15)"),
+                );
+                None
+            }
             Ok(d) => Some(*d),
             Err(why) => {
                 self.error(

@@ -21,7 +21,7 @@ pub(super) struct Request<'a> {
     pub json: bool,
     pub ics: Option<&'a PathBuf>,
     pub date: Option<NaiveDate>,
-    pub today: NaiveDate,
+    pub clock: crate::clock::Clock,
 }
 
 pub(super) fn run(
@@ -32,11 +32,11 @@ pub(super) fn run(
     if let Some(ics) = req.ics {
         super::refuse_overwriting(req.cas, ics)?;
     }
-    let case = case::load(req.cas, req.date, req.today)?;
+    let case = case::load(req.cas, req.date, req.clock.today)?;
     let plan = Plan::new(case, Offices::builtin())?;
     if let Some(path) = req.ics {
         let label = format!("{} {}", plan.case.demandeur.prenom, plan.case.demandeur.nom);
-        let stamp = crate::clock::pdf_timestamp(plan.case.lettre.date);
+        let stamp = req.clock.pdf_timestamp(plan.case.lettre.date);
         let ics = deadlines::to_ics(
             &plan.deadlines,
             &IcsOptions {

@@ -19,7 +19,7 @@ pub(super) struct Request<'a> {
     pub date: Option<NaiveDate>,
     pub modeles: Option<&'a Path>,
     pub texte: bool,
-    pub today: NaiveDate,
+    pub clock: crate::clock::Clock,
 }
 
 /// `recours lettre CAS`.
@@ -31,7 +31,7 @@ pub(super) fn lettre(
 ) -> Result<ExitCode, Error> {
     let default = cas.with_extension("pdf");
     super::refuse_overwriting(cas, req.output.unwrap_or(&default))?;
-    let case = case::load(cas, req.date, req.today)?;
+    let case = case::load(cas, req.date, req.clock.today)?;
     render(case, req, req.output.unwrap_or(&default), out, err)
 }
 
@@ -44,7 +44,7 @@ pub(super) fn exemple(
     let ctx = Context {
         offices: Offices::builtin(),
         date_override: req.date,
-        today: req.today,
+        today: req.clock.today,
     };
     let case = case::parse(crate::assets::EXEMPLE, Format::Toml, "exemple intégré", ctx)?;
     let default = PathBuf::from("lettre-exemple.pdf");
@@ -59,7 +59,7 @@ fn render(
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
     let plan = Plan::new(case, Offices::builtin())?;
-    let renderer = Renderer::new(req.modeles)?;
+    let renderer = Renderer::new(req.modeles)?.with_clock(&req.clock);
     let rendered = renderer.render(&plan)?;
     if req.texte {
         write_out(out, &crate::compose::plain_text(&rendered.letter))?;

@@ -206,7 +206,17 @@ struct BureauxArgs {
 }
 
 fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
-    crate::case::parse_date(s)
+    use chrono::Datelike;
+    let d = crate::case::parse_date(s)?;
+    let years = crate::deadlines::facts::PLAUSIBLE_YEARS;
+    if !years.contains(&d.year()) {
+        return Err(format!(
+            "la date {d} n'est pas plausible : une lettre se date entre {} et {}",
+            years.start(),
+            years.end()
+        ));
+    }
+    Ok(d)
 }
 
 /// Parses the arguments and runs the command. `--help` and `--version` print and succeed.
@@ -228,7 +238,13 @@ where
             };
         }
     };
-    let today = crate::clock::today();
+    let clock = crate::clock::Clock::from_env().map_err(|e| {
+        Error::usage(
+            e,
+            "donnez à SOURCE_DATE_EPOCH un nombre de secondes (par exemple 1795780800 pour le 27 novembre 2026), ou retirez-la",
+        )
+    })?;
+    let today = clock.today;
     match cli.command {
         Command::Exemple(a) => lettre::exemple(
             &lettre::Request {
@@ -236,7 +252,7 @@ where
                 date: None,
                 modeles: None,
                 texte: a.texte,
-                today,
+                clock,
             },
             out,
             err,
@@ -248,7 +264,7 @@ where
                 date: a.date.date,
                 modeles: a.modeles.as_deref(),
                 texte: a.texte,
-                today,
+                clock,
             },
             out,
             err,
@@ -274,7 +290,7 @@ where
                 assemble: a.assemble.map(|p| (p, a.recto_verso)),
                 progress: !a.quiet && std::io::stderr().is_terminal(),
             };
-            lot::run(&opts, today, err)
+            lot::run(&opts, &clock, err)
         }
         Command::Explique(a) => explique::run(
             explique::Request {
@@ -282,7 +298,7 @@ where
                 json: a.json,
                 ics: a.ics.as_ref(),
                 date: a.date.date,
-                today,
+                clock,
             },
             out,
             err,

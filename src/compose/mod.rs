@@ -274,7 +274,7 @@ pub fn compose(plan: &Plan, templates: &Templates) -> Result<Letter, ComposeErro
             title,
             author,
             subject: subject.first().map(Text::to_plain).unwrap_or_default(),
-            created: crate::clock::pdf_timestamp(c.lettre.date),
+            created: crate::clock::noon(c.lettre.date),
         },
         running_head: sender.first().map(Text::to_plain).unwrap_or_default(),
         sender,

@@ -56,3 +56,45 @@ fn all_valid_exits_0() {
         r.stdout
     );
 }
+
+/// Issue 14, item 10: `verifie` said « valide » for dates that `lettre` then refused, and the
+/// message doubled its key and said « dans le dossier » for `--date`.
+#[test]
+fn verifie_and_lettre_refuse_the_same_dates() {
+    let w = Workdir::new();
+    let far = base_case().replace("date = 2026-11-27", "date = 9999-12-31");
+    assert_ne!(far, base_case());
+    w.file("loin.toml", far);
+    for cmd in ["verifie", "lettre"] {
+        let r = w.run(&[cmd, "loin.toml"]);
+        r.expect_code(2);
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(
+            all.contains(
+                "loin.toml, ligne 6, clé lettre.date : la date 9999-12-31 n'est pas plausible"
+            ),
+            "{cmd}: {all}"
+        );
+        assert!(!all.contains("lettre.date : lettre.date"), "{all}");
+    }
+    let r = w.run(&["lettre", "loin.toml", "--date", "1901-01-01"]);
+    r.expect_code(2);
+    assert!(
+        r.stderr.contains("« 1901-01-01 » invalide pour --date")
+            && r.stderr.contains("n'est pas plausible"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Issue 14, item 10: a bad SOURCE_DATE_EPOCH was silently ignored (today was used).
+#[test]
+fn a_bad_source_date_epoch_is_refused() {
+    let w = Workdir::new();
+    w.file("c.toml", base_case());
+    for bad in ["demain", "0"] {
+        let r = w.run_env(&["verifie", "c.toml"], &[("SOURCE_DATE_EPOCH", bad)]);
+        r.expect_code(2);
+        assert!(r.stderr.contains("SOURCE_DATE_EPOCH"), "{}", r.stderr);
+    }
+}
