@@ -62,7 +62,7 @@ fn render(
     let renderer = Renderer::new(req.modeles)?.with_clock(&req.clock);
     let rendered = renderer.render(&plan)?;
     if req.texte {
-        write_out(out, &crate::compose::plain_text(&rendered.letter))?;
+        write_out(out, &crate::compose::form_text(&rendered.letter))?;
     } else {
         super::write_file(output, &rendered.pdf, out, "impossible d'écrire la lettre")?;
         let pages = rendered.laid_out.pages.len();

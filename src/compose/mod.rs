@@ -8,6 +8,7 @@
 //! association's (`--modeles`).
 
 mod context;
+mod form_text;
 pub mod markup;
 mod plain;
 mod templates;
@@ -19,6 +20,7 @@ use crate::case::{Depot, LetterKind};
 use crate::letter::{Block, Letter, Metadata, Text};
 use crate::plan::Plan;
 
+pub use form_text::form_text;
 pub use plain::plain_text;
 pub use templates::{MAX_TEMPLATE_BYTES, Templates};
 

@@ -60,7 +60,7 @@ fn lettre_defaults_to_the_case_name_and_accepts_output_and_date() {
     let t = w.run(&["lettre", "dossier.toml", "--date", "2026-12-01", "--texte"]);
     t.expect_code(0);
     assert!(
-        t.stdout.contains("Cavaillon, le 1^er décembre 2026"),
+        t.stdout.contains("Cavaillon, le 1er décembre 2026"),
         "{}",
         t.stdout
     );
@@ -177,6 +177,39 @@ fn user_text_that_looks_like_template_code_is_printed_as_typed() {
     assert!(
         r.stdout
             .contains("{{ demandeur.nom }} {% include ’_entete.tera’ %} @corps **x**"),
+        "{}",
+        r.stdout
+    );
+}
+
+/// Issue 14, item 11: `--texte` showed the snapshot markers (`**`, `^e`, `⍽`, `·`), which
+/// a person pasting the letter into a form would send as they are.
+#[test]
+fn texte_prints_plain_text_that_pastes_into_a_form() {
+    let w = Workdir::new();
+    w.file("dossier.toml", base_case());
+    let r = w.run(&["lettre", "dossier.toml", "--texte", "--date", "2026-12-01"]);
+    r.expect_code(0);
+    for marker in [
+        "**",
+        "^",
+        "⍽",
+        "·",
+        "\u{a0}",
+        "\u{202f}",
+        "[expediteur]",
+        "[corps]",
+    ] {
+        assert!(!r.stdout.contains(marker), "{marker:?} in\n{}", r.stdout);
+    }
+    assert!(
+        r.stdout.contains("Objet : recours gracieux"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("le 1er décembre 2026"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("(CE, 3 mars 2003, n° 242515 ; CE"),
         "{}",
         r.stdout
     );
