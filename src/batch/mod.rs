@@ -320,6 +320,83 @@ pub fn run_with_clock(opts: &Options, clock: &crate::clock::Clock) -> Result<Sum
     Ok(summary)
 }
 
+/// True for a file `recours lot` reads (`.csv`, `.jsonl`), by its extension.
+pub fn is_table(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["csv", "jsonl", "ndjson"].contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// What a dry run found.
+#[derive(Debug, Default)]
+pub struct Check {
+    /// Rows read.
+    pub rows: usize,
+    /// Rows that would fail.
+    pub failed: usize,
+}
+
+/// `recours verifie` on a table: every row checked as `lot` would (validation, routing,
+/// deadlines), one line per row given to `say`, nothing written.
+pub fn dry_run(
+    input: &Path,
+    date: Option<NaiveDate>,
+    today: NaiveDate,
+    say: &mut dyn FnMut(String),
+) -> Result<Check, Error> {
+    let rows = input::open(input)?;
+    let format = if rows.is_csv() {
+        RowFormat::Csv
+    } else {
+        RowFormat::Jsonl
+    };
+    for w in &rows.warnings {
+        say(format!("{} : avertissement : {w}", input.display()));
+    }
+    let ctx = Context {
+        offices: Offices::builtin(),
+        date_override: date,
+        today,
+    };
+    let file = input.display().to_string();
+    let mut check = Check::default();
+    for row in rows {
+        let row = row?;
+        check.rows += 1;
+        let name = format!("ligne {}", row.ligne);
+        let outcome = row
+            .value
+            .map_err(|why| format!("{name} : {why}"))
+            .and_then(|value| {
+                case::from_json_value(value, &name, ctx).map_err(|e| {
+                    e.problems
+                        .iter()
+                        .map(|p| row_problem(p, &e.fichier, format))
+                        .collect::<Vec<_>>()
+                        .join(" ; ")
+                })
+            })
+            .and_then(|case| Plan::new(case, ctx.offices).map_err(|e| one_line(&name, &e)));
+        match outcome {
+            Ok(plan) => {
+                say(format!(
+                    "{file}, {name} : valide ({}, destinataire {})",
+                    plan.case.recours.label(),
+                    plan.route.destinataire.id
+                ));
+                for w in plan.warnings() {
+                    say(format!("{file}, {name} : avertissement : {w}"));
+                }
+            }
+            Err(why) => {
+                check.failed += 1;
+                say(format!("{file}, {why}"));
+            }
+        }
+    }
+    Ok(check)
+}
+
 /// Where `--assemble` writes: a file (through a temporary name), a device, or standard
 /// output for `-`.
 #[derive(Debug)]

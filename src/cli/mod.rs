@@ -78,15 +78,41 @@ enum Command {
     /// Vérifie des dossiers sans rien produire (une ligne par problème).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Verifie(VerifieArgs),
-    /// Affiche un modèle de dossier commenté, à compléter.
+    /// Affiche un modèle de dossier commenté, à compléter (ou, avec --csv, un tableau).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
-    Modele,
+    Modele(ModeleArgs),
+    /// Copie les modèles de lettre intégrés dans un dossier, pour les adapter (--modeles).
+    #[command(
+        name = "exporte-modeles",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options "
+    )]
+    ExporteModeles(ExporteArgs),
     /// Liste les bureaux connus, ou celui qui est compétent pour un département.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Bureaux(BureauxArgs),
     /// Écrit le script de complétion pour un shell (bash, zsh, fish, elvish, powershell).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Exemples : recours modele > dossier.toml ; recours modele --csv > lot.csv")]
+struct ModeleArgs {
+    /// Affiche un tableau CSV : l'en-tête de toutes les colonnes et une ligne d'exemple, à
+    /// ouvrir dans LibreOffice ou Excel pour recours lot.
+    #[arg(long)]
+    csv: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exemple : recours exporte-modeles mes-modeles, modifiez-les, puis recours lettre dossier.toml --modeles mes-modeles"
+)]
+struct ExporteArgs {
+    /// Dossier où copier les modèles (créé s'il n'existe pas ; aucun fichier n'y est écrasé).
+    #[arg(value_name = "DOSSIER", help_heading = "Arguments ")]
+    dossier: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -112,6 +138,9 @@ struct ExempleArgs {
     /// Affiche le texte de la lettre au lieu d'écrire le PDF.
     #[arg(long)]
     texte: bool,
+    /// Affiche le dossier (TOML) de l'exemple, point de départ d'un vrai dossier.
+    #[arg(long, conflicts_with_all = ["texte", "output"])]
+    dossier: bool,
 }
 
 #[derive(Debug, Args)]
@@ -246,6 +275,10 @@ where
     })?;
     let today = clock.today;
     match cli.command {
+        Command::Exemple(a) if a.dossier => {
+            write_out(out, crate::assets::EXEMPLE)?;
+            Ok(ExitCode::Success)
+        }
         Command::Exemple(a) => lettre::exemple(
             &lettre::Request {
                 output: a.output.as_deref(),
@@ -304,7 +337,9 @@ where
             err,
         ),
         Command::Verifie(a) => verifie::run(&a.cas, a.date.date, today, out),
-        Command::Modele => modele::run(out),
+        Command::Modele(a) if a.csv => modele::csv(out),
+        Command::Modele(_) => modele::run(out),
+        Command::ExporteModeles(a) => modele::export(&a.dossier, err),
         Command::Bureaux(a) => bureaux::run(a.departement.as_deref(), a.json, out),
         Command::Completions(a) => {
             use clap::CommandFactory;
