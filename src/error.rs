@@ -61,8 +61,8 @@ pub enum Error {
         action: &'static str,
         /// The file.
         chemin: PathBuf,
-        /// The cause.
-        #[source]
+        /// The cause, already said in French by the message (not a `source`: the system's
+        /// English words would follow it).
         source: io::Error,
     },
     /// A batch finished with failed rows (already reported).
@@ -144,7 +144,20 @@ pub fn io_reason(e: &io::Error) -> String {
         StorageFull => "disque plein".into(),
         ReadOnlyFilesystem => "système de fichiers en lecture seule".into(),
         InvalidData => "données invalides".into(),
+        Interrupted => "opération interrompue".into(),
+        TimedOut => "délai dépassé".into(),
+        WouldBlock => "ressource occupée".into(),
+        DirectoryNotEmpty => "le dossier n'est pas vide".into(),
+        FileTooLarge => "fichier trop gros".into(),
+        CrossesDevices => "déplacement entre deux disques impossible".into(),
+        QuotaExceeded => "quota de disque dépassé".into(),
+        ResourceBusy => "ressource occupée".into(),
+        InvalidFilename => "nom de fichier invalide".into(),
+        WriteZero | UnexpectedEof => "écriture ou lecture incomplète".into(),
         BrokenPipe => "la sortie a été fermée".into(),
-        _ => format!("erreur du système ({e})"),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("erreur du système n° {code}"),
+            None => "erreur d'entrée-sortie".into(),
+        },
     }
 }

@@ -25,9 +25,28 @@ pub fn shown(text: &str) -> String {
     out
 }
 
+/// A whole message for the terminal: control characters escaped as in [`shown`], line
+/// breaks kept, nothing cut.
+pub fn terminal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if (c.is_control() && c != '\n') || matches!(c, '\u{202e}' | '\u{200f}') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_text_keeps_lines_and_escapes_the_rest() {
+        assert_eq!(terminal("a\nb\u{1b}]0;x\u{7}"), "a\nb\\u{1b}]0;x\\u{7}");
+    }
 
     #[test]
     fn control_characters_are_escaped_and_long_text_cut() {

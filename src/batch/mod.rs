@@ -718,7 +718,7 @@ fn progress_bar(rows: Option<u64>) -> indicatif::ProgressBar {
 /// The summary printed on standard error at the end.
 pub fn print_summary(s: &Summary, err: &mut dyn Write) {
     for w in &s.warnings {
-        let _ = writeln!(err, "avertissement : {w}");
+        let _ = writeln!(err, "avertissement : {}", crate::shown::terminal(w));
     }
     let rate = if s.elapsed.as_secs_f64() > 0.0 {
         s.written as f64 / s.elapsed.as_secs_f64()

@@ -77,7 +77,7 @@ fn render(
         );
     }
     for w in plan.warnings() {
-        let _ = writeln!(err, "avertissement : {w}");
+        let _ = writeln!(err, "avertissement : {}", crate::shown::terminal(&w));
     }
     Ok(ExitCode::Success)
 }

@@ -35,7 +35,7 @@ pub(super) fn run(
                 check.rows - check.failed,
                 check.failed
             ));
-            write_out(out, &text)?;
+            write_out(out, &crate::shown::terminal(&text))?;
             if check.failed > 0 {
                 invalid += 1;
             }
@@ -74,7 +74,7 @@ pub(super) fn run(
                 }
             },
         }
-        write_out(out, &text)?;
+        write_out(out, &crate::shown::terminal(&text))?;
     }
     if invalid > 0 {
         Err(Error::InvalidCases { fichiers: invalid })
