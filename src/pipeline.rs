@@ -54,6 +54,11 @@ impl Renderer {
         self
     }
 
+    /// Said once: user template files that replace nothing.
+    pub fn warnings(&self) -> &[String] {
+        &self.templates.warnings
+    }
+
     /// The fonts letters are set in.
     pub fn fonts(&self) -> &'static Fonts {
         self.fonts
@@ -112,7 +117,16 @@ fn field_with(case: &crate::case::Case, c: char) -> Option<String> {
             _ => None,
         }
     }
-    walk(&serde_json::to_value(case).ok()?, "", c)
+    walk(&serde_json::to_value(case).ok()?, "", c).map(|path| file_key(&path))
+}
+
+/// The case file's key for a path in the validated case: where the file says
+/// `demande.commune`, the case holds the filing place as `demande.depot.…commune`.
+fn file_key(domain: &str) -> String {
+    match domain.strip_prefix("demande.depot.") {
+        Some(rest) => format!("demande.{}", rest.rsplit('.').next().unwrap_or(rest)),
+        None => domain.to_string(),
+    }
 }
 
 /// Template problems are the user's to fix (their `--modeles` folder), hence exit 2.
@@ -199,6 +213,23 @@ mod tests {
         assert_eq!(
             e.conseil(),
             Some("le caractère est dans demandeur.prenom : remplacez-le ou supprimez-le")
+        );
+    }
+
+    /// Issue 14, item 10: the key named was the case's inner path
+    /// (`demande.depot.commune`), not the file's (`demande.commune`).
+    #[test]
+    fn a_character_the_font_lacks_names_the_file_key() {
+        let plan = Plan::new(
+            parse_toml(&BASE.replace("commune = \"Cavaillon\"", "commune = \"Cavaillon ☃\""))
+                .unwrap(),
+            Offices::builtin(),
+        )
+        .unwrap();
+        let e = Renderer::new(None).unwrap().render(&plan).unwrap_err();
+        assert_eq!(
+            e.conseil(),
+            Some("le caractère est dans demande.commune : remplacez-le ou supprimez-le")
         );
     }
 

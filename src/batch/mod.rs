@@ -139,7 +139,12 @@ pub fn run_with_clock(opts: &Options, clock: &crate::clock::Clock) -> Result<Sum
     let previous = prepare_output(&opts.output, opts.existing)?;
     let mut summary = Summary {
         encoding: rows.is_csv().then_some(rows.encoding),
-        warnings: rows.warnings.clone(),
+        warnings: renderer
+            .warnings()
+            .iter()
+            .chain(&rows.warnings)
+            .cloned()
+            .collect(),
         ..Summary::default()
     };
     let mut report = report::Report::create(&opts.output, delimiter)?;

@@ -32,7 +32,14 @@ pub(super) fn lettre(
     let default = cas.with_extension("pdf");
     super::refuse_overwriting(cas, req.output.unwrap_or(&default))?;
     let case = case::load(cas, req.date, req.clock.today)?;
-    render(case, req, req.output.unwrap_or(&default), out, err)
+    render(
+        case,
+        &cas.display().to_string(),
+        req,
+        req.output.unwrap_or(&default),
+        out,
+        err,
+    )
 }
 
 /// `recours exemple`: the embedded Cavaillon case.
@@ -48,11 +55,19 @@ pub(super) fn exemple(
     };
     let case = case::parse(crate::assets::EXEMPLE, Format::Toml, "exemple intégré", ctx)?;
     let default = PathBuf::from("lettre-exemple.pdf");
-    render(case, req, req.output.unwrap_or(&default), out, err)
+    render(
+        case,
+        "exemple intégré",
+        req,
+        req.output.unwrap_or(&default),
+        out,
+        err,
+    )
 }
 
 fn render(
     case: case::Case,
+    name: &str,
     req: &Request<'_>,
     output: &Path,
     out: &mut dyn Write,
@@ -60,7 +75,14 @@ fn render(
 ) -> Result<ExitCode, Error> {
     let plan = Plan::new(case, Offices::builtin())?;
     let renderer = Renderer::new(req.modeles)?.with_clock(&req.clock);
-    let rendered = renderer.render(&plan)?;
+    // A letter that cannot be laid out names the case file it comes from.
+    let rendered = renderer.render(&plan).map_err(|e| match e {
+        Error::Input { message, conseil } => Error::Input {
+            message: format!("{name} : {message}"),
+            conseil,
+        },
+        other => other,
+    })?;
     if req.texte {
         write_out(out, &crate::compose::form_text(&rendered.letter))?;
     } else {
@@ -76,7 +98,7 @@ fn render(
             plan.route.destinataire.nom
         );
     }
-    for w in plan.warnings() {
+    for w in renderer.warnings().iter().cloned().chain(plan.warnings()) {
         let _ = writeln!(err, "avertissement : {}", crate::shown::terminal(&w));
     }
     Ok(ExitCode::Success)

@@ -31,6 +31,8 @@ pub struct Templates {
     pub(super) tera: Arc<Tera>,
     /// The templates that come from a user folder: rendering then gets a time budget.
     custom: Vec<String>,
+    /// User files that replace no template and that no template includes (a misspelt name).
+    pub warnings: Vec<String>,
 }
 
 impl Templates {
@@ -77,6 +79,7 @@ impl Templates {
 
     fn build(user: Vec<(String, String)>) -> Result<Templates, ComposeError> {
         let custom: Vec<String> = user.iter().map(|(n, _)| n.clone()).collect();
+        let warnings = unused(&user);
         let mut tera = Tera::new();
         tera.autoescape_on([".tera"]);
         tera.set_escape_fn(super::markup::escape);
@@ -98,8 +101,30 @@ impl Templates {
         Ok(Templates {
             tera: Arc::new(tera),
             custom,
+            warnings,
         })
     }
+}
+
+/// A warning for each user file that replaces none of ours and that no user template
+/// includes: `gracieux_cert.tera` for `gracieux-cert.tera` was silently ignored.
+fn unused(user: &[(String, String)]) -> Vec<String> {
+    let ours: Vec<&str> = assets::TEMPLATES.iter().map(|(n, _)| *n).collect();
+    user.iter()
+        .filter(|(name, _)| !ours.contains(&name.as_str()))
+        .filter(|(name, _)| {
+            !user
+                .iter()
+                .any(|(other, text)| other != name && text.contains(name.as_str()))
+        })
+        .map(|(name, _)| {
+            format!(
+                "le modèle « {name} » ne remplace aucun modèle de recours et n'est inclus par \
+                 aucun : il est ignoré ({})",
+                crate::suggest::hint(name, ours.iter().copied())
+            )
+        })
+        .collect()
 }
 
 /// Collects rendered text, refusing more than [`MAX_RENDER_BYTES`].
@@ -240,7 +265,8 @@ fn read_folder(dir: &Path) -> Result<Vec<(String, String)>, ComposeError> {
         dossier: dir.to_path_buf(),
         message,
     };
-    let meta = std::fs::symlink_metadata(dir).map_err(|e| {
+    // The folder itself may be a link (`modeles -> /srv/asso/modeles`); its files may not.
+    let meta = std::fs::metadata(dir).map_err(|e| {
         refuse(format!(
             "dossier illisible ({})",
             crate::error::io_reason(&e)

@@ -309,3 +309,24 @@ fn a_template_that_loops_or_doubles_text_is_stopped_with_exit_2() {
         r.stderr
     );
 }
+
+/// Issue 14, item 10: a linked `--modeles` folder was « not a folder », and a misspelt
+/// template file was ignored without a word.
+#[cfg(unix)]
+#[test]
+fn a_linked_templates_folder_works_and_a_misnamed_file_is_warned_of() {
+    let w = Workdir::new();
+    w.file("dossier.toml", base_case());
+    w.file("vrais/gracieux_cert.tera", "x");
+    std::os::unix::fs::symlink("vrais", w.path().join("modeles")).unwrap();
+    let r = w.run(&["lettre", "dossier.toml", "--modeles", "modeles"]);
+    r.expect_code(0);
+    assert!(
+        r.stderr
+            .contains("avertissement : le modèle « gracieux_cert.tera » ne remplace aucun modèle")
+            && r.stderr
+                .contains("vouliez-vous dire « gracieux-cert.tera » ?"),
+        "{}",
+        r.stderr
+    );
+}
