@@ -28,3 +28,6 @@ pub mod route;
 pub mod shown;
 pub mod suggest;
 pub mod typeset;
+
+#[cfg(test)]
+mod proptests;
