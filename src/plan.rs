@@ -50,7 +50,7 @@ impl Plan {
     /// The `recours explique --json` object.
     pub fn to_json(&self) -> serde_json::Value {
         let a = &self.route.destinataire;
-        serde_json::json!({
+        let mut v = serde_json::json!({
             "recours": self.case.recours,
             "lettre": {
                 "type": self.case.recours.label(),
@@ -71,7 +71,27 @@ impl Plan {
             "tribunal": self.route.tribunal,
             "etapes_suivantes": self.route.etapes_suivantes,
             "avertissements": self.warnings(),
-        })
+        });
+        public_sources(&mut v);
+        v
+    }
+}
+
+/// Every `…source` text of the JSON as people read it (see [`crate::shown::source`]).
+fn public_sources(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                match x {
+                    serde_json::Value::String(s) if k.ends_with("source") => {
+                        *s = crate::shown::source(s);
+                    }
+                    other => public_sources(other),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(public_sources),
+        _ => {}
     }
 }
 

@@ -39,8 +39,39 @@ pub fn terminal(text: &str) -> String {
     out
 }
 
+/// A data row's source as a person reads it: the public source, without the revision id
+/// (` @ a5eacb35…`) that lets maintainers re-check it (issue 14, item 11).
+pub fn source(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" @ ") {
+        let after = &rest[at + 3..];
+        let id_len = after.chars().take_while(char::is_ascii_hexdigit).count();
+        out.push_str(&rest[..at]);
+        if id_len >= 7 {
+            rest = &after[id_len..];
+        } else {
+            out.push_str(" @ ");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sources_lose_their_revision_ids() {
+        assert_eq!(
+            super::source(
+                "CJA art. R221-3 (x/legifrance, code.md @ f2786d8b63074df1b94063596df22fde92464575)"
+            ),
+            "CJA art. R221-3 (x/legifrance, code.md)"
+        );
+        assert_eq!(super::source("a @ b"), "a @ b");
+    }
+
     use super::*;
 
     #[test]

@@ -106,7 +106,11 @@ pub(super) fn report(plan: &Plan) -> String {
     t.hanging(
         2,
         "Adresse : ",
-        &format!("{} — {}", a.adresse_statut.label(), a.adresse_source),
+        &format!(
+            "{} — {}",
+            a.adresse_statut.label(),
+            crate::shown::source(&a.adresse_source)
+        ),
     );
     t.hanging(2, "Formule d'appel : ", &format!("« {} »", a.appel));
     t.hanging(2, "Formule de politesse : ", &format!("« {} »", a.formule));
@@ -115,7 +119,11 @@ pub(super) fn report(plan: &Plan) -> String {
     for (i, reason) in r.raisons.iter().enumerate() {
         let bullet = format!("{}. ", i + 1);
         t.hanging(2, &bullet, &reason.regle);
-        t.hanging(2 + bullet.len(), "Source : ", &reason.source);
+        t.hanging(
+            2 + bullet.len(),
+            "Source : ",
+            &crate::shown::source(&reason.source),
+        );
     }
 
     t.line("");
@@ -142,14 +150,18 @@ pub(super) fn report(plan: &Plan) -> String {
                     t.hanging(
                         2,
                         "Adresse : ",
-                        &format!("{} — {}", tr.adresse_statut.label(), tr.adresse_source),
+                        &format!(
+                            "{} — {}",
+                            tr.adresse_statut.label(),
+                            crate::shown::source(&tr.adresse_source)
+                        ),
                     );
                 }
                 None => t.para(4, "(adresse inconnue)"),
             }
         }
         t.hanging(2, "Pourquoi : ", &court.explication);
-        t.hanging(2, "Source : ", &court.source);
+        t.hanging(2, "Source : ", &crate::shown::source(&court.source));
     }
 
     t.heading("Et ensuite");

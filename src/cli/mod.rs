@@ -64,19 +64,39 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Écrit la lettre d'exemple (renouvellement refusé à Cavaillon) en PDF.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours exemple ; recours exemple --dossier > dossier.toml"
+    )]
     Exemple(ExempleArgs),
     /// Écrit la lettre qu'appelle un dossier, en PDF prêt à imprimer.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours lettre dossier.toml ; recours lettre dossier.toml -o recours.pdf --date 2026-12-01 ; recours lettre dossier.toml --texte"
+    )]
     Lettre(LettreArgs),
     /// Explique quelle lettre écrire, à qui, pourquoi, et les délais.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours explique dossier.toml ; recours explique dossier.toml --ics delais.ics"
+    )]
     Explique(ExpliqueArgs),
     /// Écrit une lettre par ligne d'un tableau (.csv) ou d'un fichier .jsonl.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours modele --csv > lot.csv, complétez-le, puis recours lot lot.csv -o lettres ; après une interruption : recours lot lot.csv -o lettres --reprendre"
+    )]
     Lot(LotArgs),
     /// Vérifie des dossiers sans rien produire (une ligne par problème).
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours verifie dossier.toml autre.toml ; recours verifie lot.csv (vérifie chaque ligne sans rien écrire)"
+    )]
     Verifie(VerifieArgs),
     /// Affiche un modèle de dossier commenté, à compléter (ou, avec --csv, un tableau).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
@@ -89,10 +109,18 @@ enum Command {
     )]
     ExporteModeles(ExporteArgs),
     /// Liste les bureaux connus, ou celui qui est compétent pour un département.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours bureaux ; recours bureaux --departement 84"
+    )]
     Bureaux(BureauxArgs),
     /// Écrit le script de complétion pour un shell (bash, zsh, fish, elvish, powershell).
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemple : recours completions bash > ~/.local/share/bash-completion/completions/recours"
+    )]
     Completions(CompletionsArgs),
 }
 
@@ -118,7 +146,11 @@ struct ExporteArgs {
 #[derive(Debug, Args)]
 struct CompletionsArgs {
     /// Le shell : bash, zsh, fish, elvish ou powershell.
-    #[arg(value_name = "SHELL", help_heading = "Arguments ")]
+    #[arg(
+        value_name = "SHELL",
+        help_heading = "Arguments ",
+        hide_possible_values = true
+    )]
     shell: clap_complete::Shell,
 }
 
@@ -425,6 +457,22 @@ mod tests {
             !help.contains("Usage:") && !help.contains("Print help"),
             "{help}"
         );
+    }
+
+    /// Issue 14, item 11: clap's « possible values » showed in English, and no subcommand
+    /// gave an example.
+    #[test]
+    fn every_subcommand_help_is_french_with_an_example() {
+        for cmd in Cli::command().get_subcommands() {
+            let name = cmd.get_name().to_string();
+            let mut out = Vec::new();
+            run(["recours", &name, "--help"], &mut out, &mut Vec::new()).unwrap();
+            let help = String::from_utf8(out).unwrap();
+            assert!(help.contains("Exemple"), "{name}: {help}");
+            for english in ["possible values", "default:", "Usage:", "Print help"] {
+                assert!(!help.contains(english), "{name}: {english} in {help}");
+            }
+        }
     }
 
     #[test]
