@@ -4,9 +4,10 @@
 //!
 //! Each letter is a finished PDF (the one the batch wrote); its objects are renumbered after
 //! those already written and copied to the output one by one, its pages hung under one page
-//! tree. Only the object offsets and the page ids are kept until the end (a few bytes per
-//! object). Fonts are not shared between letters: each keeps its own subsets, as in its own
-//! file.
+//! tree. Objects are numbered in the order they are written, so the cross-reference table is
+//! written as they go, to an anonymous temporary file copied at the end: only the page ids
+//! stay in memory (4 bytes a page). Fonts are not shared between letters: each keeps its own
+//! subsets, as in its own file.
 
 use std::io::{self, Write};
 
@@ -30,8 +31,12 @@ pub struct Assembler<W: Write> {
     out: W,
     written: u64,
     hash: Md5,
-    /// Byte offset of each object, by id (0: none).
-    offsets: Vec<u64>,
+    /// Byte offsets of the catalog, the page tree and the Info dictionary, written last.
+    reserved: [u64; 3],
+    /// The next object id to write; ids below it have their cross-reference entry in `xref`.
+    next_id: u32,
+    /// Cross-reference entries of objects 4, 5… in order, 20 bytes each.
+    xref: std::io::BufWriter<std::fs::File>,
     kids: Vec<u32>,
     recto_verso: bool,
     letters: usize,
@@ -45,7 +50,9 @@ impl<W: Write> Assembler<W> {
             out,
             written: 0,
             hash: Md5::new(),
-            offsets: vec![0; (INFO + 1) as usize],
+            reserved: [0; 3],
+            next_id: INFO + 1,
+            xref: std::io::BufWriter::new(tempfile::tempfile()?),
             kids: Vec::new(),
             recto_verso,
             letters: 0,
@@ -64,8 +71,7 @@ impl<W: Write> Assembler<W> {
     pub fn add(&mut self, pdf: &[u8]) -> Result<(), PdfError> {
         let mut doc =
             lopdf::Document::load_mem(pdf).map_err(|e| PdfError::Assemble(e.to_string()))?;
-        let first = self.offsets.len() as u32;
-        doc.renumber_objects_with(first);
+        doc.renumber_objects_with(self.next_id);
         let reference = |d: &Dictionary, key: &[u8]| match d.get(key) {
             Ok(Object::Reference(id)) => Some(*id),
             _ => None,
@@ -90,7 +96,8 @@ impl<W: Write> Assembler<W> {
         if pages.is_empty() {
             return Err(PdfError::Assemble("lettre sans page".into()));
         }
-        let next = doc.max_id + 1;
+        let blank_id = doc.max_id + 1;
+        let mut blank_page = None;
         if self.recto_verso && self.kids.len() % 2 == 1 {
             let mut blank = Dictionary::new();
             blank.set("Type", Object::Name(b"Page".to_vec()));
@@ -109,8 +116,8 @@ impl<W: Write> Assembler<W> {
                 blank.set("MediaBox", m);
             }
             blank.set("Resources", Object::Dictionary(Dictionary::new()));
-            self.object(next, &Object::Dictionary(blank))?;
-            self.kids.push(next);
+            self.kids.push(blank_id);
+            blank_page = Some(blank);
         }
         let skip = [root, info, tree];
         let ids: Vec<ObjectId> = doc.objects.keys().copied().collect();
@@ -138,6 +145,10 @@ impl<W: Write> Assembler<W> {
             }
             self.object(id.0, &object)?;
         }
+        // Written after the letter's objects, whose ids it follows.
+        if let Some(blank) = blank_page {
+            self.object(blank_id, &Object::Dictionary(blank))?;
+        }
         self.kids.extend(pages.iter().map(|p| p.0));
         self.letters += 1;
         Ok(())
@@ -148,19 +159,22 @@ impl<W: Write> Assembler<W> {
         if self.letters == 0 {
             return Err(PdfError::NothingToAssemble);
         }
-        let mut tree = Dictionary::new();
-        tree.set("Type", Object::Name(b"Pages".to_vec()));
-        tree.set(
-            "Kids",
-            Object::Array(
-                self.kids
-                    .iter()
-                    .map(|&k| Object::Reference((k, 0)))
-                    .collect(),
-            ),
+        // The page tree, its kids written in chunks rather than built as one object.
+        self.reserved[(PAGES - 1) as usize] = self.written;
+        let head = format!(
+            "{PAGES} 0 obj\n<</Type/Pages/Count {}/Kids[",
+            self.kids.len()
         );
-        tree.set("Count", Object::Integer(self.kids.len() as i64));
-        self.object(PAGES, &Object::Dictionary(tree))?;
+        self.put(head.as_bytes())?;
+        let kids = std::mem::take(&mut self.kids);
+        for chunk in kids.chunks(4096) {
+            let mut text = String::with_capacity(chunk.len() * 10);
+            for k in chunk {
+                text.push_str(&format!("{k} 0 R "));
+            }
+            self.put(text.as_bytes())?;
+        }
+        self.put(b"]>>\nendobj\n")?;
         let mut catalog = Dictionary::new();
         catalog.set("Type", Object::Name(b"Catalog".to_vec()));
         catalog.set("Pages", Object::Reference((PAGES, 0)));
@@ -183,18 +197,18 @@ impl<W: Write> Assembler<W> {
         );
         self.object(INFO, &Object::Dictionary(info))?;
 
+        let digest: Vec<u8> = self.hash.clone().finalize().to_vec();
         let xref = self.written;
-        let size = self.offsets.len();
+        let size = self.next_id;
         let mut table = format!("xref\n0 {size}\n0000000000 65535 f \n");
-        for &o in &self.offsets[1..] {
-            if o == 0 {
-                table.push_str("0000000000 00000 f \n");
-            } else {
-                table.push_str(&format!("{o:010} 00000 n \n"));
-            }
+        for o in self.reserved {
+            table.push_str(&format!("{o:010} 00000 n \n"));
         }
         self.put(table.as_bytes())?;
-        let digest: Vec<u8> = self.hash.clone().finalize().to_vec();
+        let mut entries = self.xref.into_inner().map_err(|e| e.into_error())?;
+        std::io::Seek::rewind(&mut entries)?;
+        self.written += std::io::copy(&mut entries, &mut self.out)?;
+        self.xref = std::io::BufWriter::new(entries);
         let id = Object::String(digest, StringFormat::Hexadecimal);
         let mut trailer = Dictionary::new();
         trailer.set("Size", Object::Integer(size as i64));
@@ -210,11 +224,20 @@ impl<W: Write> Assembler<W> {
     }
 
     fn object(&mut self, id: u32, object: &Object) -> Result<(), PdfError> {
-        let i = id as usize;
-        if self.offsets.len() <= i {
-            self.offsets.resize(i + 1, 0);
+        if (CATALOG..=INFO).contains(&id) {
+            self.reserved[(id - 1) as usize] = self.written;
+        } else {
+            if id < self.next_id {
+                return Err(PdfError::Assemble(format!("objet {id} écrit hors d'ordre")));
+            }
+            // Ids a letter does not use any more (its catalog, its page tree) are free.
+            for _ in self.next_id..id {
+                self.xref.write_all(b"0000000000 00000 f \n")?;
+            }
+            self.xref
+                .write_all(format!("{:010} 00000 n \n", self.written).as_bytes())?;
+            self.next_id = id + 1;
         }
-        self.offsets[i] = self.written;
         let mut bytes = format!("{id} 0 obj\n").into_bytes();
         write_object(&mut bytes, object)?;
         bytes.extend_from_slice(b"\nendobj\n");
@@ -361,6 +384,43 @@ mod tests {
             "Lot de 2 lettres"
         );
         assert!(bytes.ends_with(b"%%EOF\n"));
+        xref_points_at_every_object(&bytes);
+    }
+
+    /// Every in-use entry of the cross-reference table names the byte where its object
+    /// starts (lopdf would read past a wrong table by scanning the file).
+    fn xref_points_at_every_object(bytes: &[u8]) {
+        let tail = String::from_utf8_lossy(&bytes[bytes.len() - 64..]).into_owned();
+        let start: usize = tail
+            .rsplit("startxref\n")
+            .next()
+            .and_then(|t| t.lines().next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        let table = std::str::from_utf8(&bytes[start..]).unwrap();
+        let mut lines = table.lines().skip(1);
+        let size: usize = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let mut in_use = 0;
+        for (id, entry) in lines.take(size).enumerate() {
+            if entry.ends_with(" n ") {
+                let offset: usize = entry[..10].parse().unwrap();
+                let head = format!("{id} 0 obj");
+                assert_eq!(
+                    &bytes[offset..offset + head.len()],
+                    head.as_bytes(),
+                    "object {id}"
+                );
+                in_use += 1;
+            }
+        }
+        assert!(in_use > 10);
     }
 
     #[test]

@@ -76,24 +76,62 @@ impl Workdir {
         self.run_env(args, &[])
     }
 
-    /// Runs `recours` with extra environment variables.
+    /// Runs `recours` with extra environment variables. A run that has not ended after
+    /// [`RUN_LIMIT`] is killed and reported with code -1, so that a hang fails its test
+    /// instead of stalling the suite.
     pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_recours"));
+        use std::io::Read;
+        let mut cmd = Command::new(binary());
         cmd.args(args)
             .current_dir(self.dir.path())
             .env_clear()
-            .env("SOURCE_DATE_EPOCH", EPOCH_2026_11_27);
+            .env("SOURCE_DATE_EPOCH", EPOCH_2026_11_27)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let out = cmd.output().expect("run recours");
+        let mut child = cmd.spawn().expect("run recours");
+        let drain = |mut r: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut v = Vec::new();
+                let _ = r.read_to_end(&mut v);
+                v
+            })
+        };
+        let out = drain(Box::new(child.stdout.take().unwrap()));
+        let err = drain(Box::new(child.stderr.take().unwrap()));
+        let started = std::time::Instant::now();
+        let code = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status.code().unwrap_or(-1);
+            }
+            if started.elapsed() > RUN_LIMIT {
+                let _ = child.kill();
+                let _ = child.wait();
+                break -1;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
         Run {
-            code: out.status.code().unwrap_or(-1),
+            code,
             // Lossy: `-o -` writes a PDF on standard output.
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+            stdout: String::from_utf8_lossy(&out.join().unwrap()).into_owned(),
+            stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
         }
     }
+}
+
+/// Longest a single run may take (the slowest, a template stopped by its 2 s budget).
+pub const RUN_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The binary under test: this build's, or `RECOURS_BINAIRE_TESTE` to run the suite against
+/// another build (an older one, to see each regression test fail without its fix).
+pub fn binary() -> PathBuf {
+    std::env::var_os("RECOURS_BINAIRE_TESTE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_recours")))
 }
 
 impl Workdir {
@@ -116,7 +154,7 @@ impl Workdir {
             .write(true)
             .open(name.to_str().expect("pty name"))
             .expect("open the terminal's slave side");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_recours"));
+        let mut cmd = Command::new(binary());
         cmd.args(args)
             .current_dir(self.dir.path())
             .env_clear()
