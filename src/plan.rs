@@ -22,9 +22,10 @@ impl Plan {
     /// Routes the case and computes its deadlines.
     pub fn new(case: Case, offices: &Offices) -> Result<Plan, Error> {
         let route = route::route(&case, offices)?;
+        // The message names its key already (« lettre.date : … »): it was said twice.
         let deadlines = deadlines::compute(&facts(&case)).map_err(|e| Error::Input {
-            message: format!("{} : {e}", e.key()),
-            conseil: Some("corrigez la date dans le dossier (format AAAA-MM-JJ)".to_string()),
+            message: e.to_string(),
+            conseil: Some(format!("vérifiez {} (format AAAA-MM-JJ)", e.key())),
         })?;
         Ok(Plan {
             case,

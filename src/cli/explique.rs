@@ -33,7 +33,8 @@ pub(super) fn run(
         super::refuse_overwriting(req.cas, ics)?;
     }
     let case = case::load(req.cas, req.date, req.clock.today)?;
-    let plan = Plan::new(case, Offices::builtin())?;
+    let plan = Plan::new(case, Offices::builtin())
+        .map_err(|e| super::in_file(&req.cas.display().to_string(), e))?;
     if let Some(path) = req.ics {
         let label = format!("{} {}", plan.case.demandeur.prenom, plan.case.demandeur.nom);
         let stamp = req.clock.pdf_timestamp(plan.case.lettre.date);

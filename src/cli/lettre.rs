@@ -73,16 +73,12 @@ fn render(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
-    let plan = Plan::new(case, Offices::builtin())?;
+    let plan = Plan::new(case, Offices::builtin()).map_err(|e| super::in_file(name, e))?;
     let renderer = Renderer::new(req.modeles)?.with_clock(&req.clock);
     // A letter that cannot be laid out names the case file it comes from.
-    let rendered = renderer.render(&plan).map_err(|e| match e {
-        Error::Input { message, conseil } => Error::Input {
-            message: format!("{name} : {message}"),
-            conseil,
-        },
-        other => other,
-    })?;
+    let rendered = renderer
+        .render(&plan)
+        .map_err(|e| super::in_file(name, e))?;
     if req.texte {
         write_out(out, &crate::compose::form_text(&rendered.letter))?;
     } else {

@@ -387,6 +387,18 @@ fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
+/// An input error about a case, prefixed with the file it is in (the case's own errors name
+/// it already; routing, deadline and layout errors did not).
+fn in_file(name: &str, e: Error) -> Error {
+    match e {
+        Error::Input { message, conseil } => Error::Input {
+            message: format!("{name} : {message}"),
+            conseil,
+        },
+        other => other,
+    }
+}
+
 /// Refuses an output that is the input itself (`lettre x.toml -o x.toml` destroyed the case
 /// file: issue 14, item 5).
 fn refuse_overwriting(input: &std::path::Path, output: &std::path::Path) -> Result<(), Error> {

@@ -223,18 +223,35 @@ fn output_onto_a_device_a_folder_or_stdout() {
     use std::os::unix::fs::FileTypeExt;
     let w = Workdir::new();
     w.file("c.toml", base_case());
-    let is_device = || {
-        std::fs::symlink_metadata("/dev/null")
-            .unwrap()
-            .file_type()
-            .is_char_device()
-    };
-    w.run(&["lettre", "c.toml", "-o", "/dev/null"])
-        .expect_code(0);
-    assert!(is_device(), "/dev/null was replaced");
-    w.run(&["explique", "c.toml", "--ics", "/dev/null"])
-        .expect_code(0);
-    assert!(is_device(), "/dev/null was replaced");
+    let table = w.run(&["modele", "--csv"]).stdout;
+    w.file("t.csv", table);
+    // A private copy of /dev/null (root can make one; CI runs as root): a regression
+    // replaces this node, never the machine's own.
+    let null = w.path().join("null");
+    let made = std::process::Command::new("mknod")
+        .args(["-m", "666"])
+        .arg(&null)
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if made {
+        let is_device = || {
+            std::fs::symlink_metadata(&null)
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        };
+        w.run(&["lettre", "c.toml", "-o", "null"]).expect_code(0);
+        assert!(is_device(), "the device node was replaced");
+        w.run(&["explique", "c.toml", "--ics", "null"])
+            .expect_code(0);
+        assert!(is_device(), "the device node was replaced");
+        w.run(&["lot", "t.csv", "-o", "lot", "--assemble", "null"])
+            .expect_code(0);
+        assert!(is_device(), "the device node was replaced");
+    } else {
+        eprintln!("mknod refused (not root): device outputs not checked");
+    }
 
     let r = w.run(&["lettre", "c.toml", "-o", "-"]);
     r.expect_code(0);
