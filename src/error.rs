@@ -55,15 +55,15 @@ pub enum Error {
     #[error(transparent)]
     Compose(#[from] crate::compose::ComposeError),
     /// Reading or writing a file failed.
-    #[error("{action} « {} » : {}", chemin.display(), io_reason(source))]
+    #[error("{action} « {} » : {}", chemin.display(), io_reason(raison))]
     Io {
         /// « impossible d'écrire ».
         action: &'static str,
         /// The file.
         chemin: PathBuf,
-        /// The cause, already said in French by the message (not a `source`: the system's
-        /// English words would follow it).
-        source: io::Error,
+        /// The cause, already said in French by the message (not named `source`, which
+        /// would make it the error's source: the system's English words would follow).
+        raison: io::Error,
     },
     /// A batch finished with failed rows (already reported).
     #[error("{echecs} ligne(s) sur {total} en erreur ; voir {}", rapport.display())]
@@ -127,7 +127,7 @@ impl Error {
         Error::Io {
             action,
             chemin: chemin.to_path_buf(),
-            source,
+            raison: source,
         }
     }
 }

@@ -189,3 +189,20 @@ fn an_oversized_case_from_a_pipe_is_refused() {
     assert!(r.stderr.contains("fichier trop gros"), "{}", r.stderr);
     let _ = writer.join();
 }
+
+/// Issue 14, item 10: an I/O error printed the French reason, then the system's English text.
+#[test]
+fn io_errors_are_said_in_french_only() {
+    let w = Workdir::new();
+    w.file("d.toml", base_case());
+    let r = w.run(&["lettre", "d.toml", "-o", "absent/x.pdf"]);
+    r.expect_code(1);
+    assert!(
+        r.stderr
+            .contains("« absent/x.pdf » : fichier ou dossier introuvable"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("No such file"), "{}", r.stderr);
+    assert!(!r.stderr.contains("cause :"), "{}", r.stderr);
+}

@@ -317,3 +317,48 @@ fn an_accented_key_or_a_workbook_gets_advice() {
     r.expect_code(2);
     assert!(r.stderr.contains("enregistrez-le en CSV"), "{}", r.stderr);
 }
+
+/// Item 7, for real: `kill -9` in the middle of a batch left no `rapport.csv`, only a hidden
+/// temporary file, and a plain rerun silently redid everything.
+#[cfg(unix)]
+#[test]
+fn a_batch_killed_mid_way_leaves_a_readable_report_and_resumes() {
+    let w = Workdir::new();
+    w.file("t.csv", table(400, "\n"));
+    let out = w.path().join("out");
+    let mut child = std::process::Command::new(crate::harness::binary())
+        .args(["lot", "t.csv", "-o", "out", "--jobs", "1", "-q"])
+        .current_dir(w.path())
+        .env_clear()
+        .env("SOURCE_DATE_EPOCH", crate::harness::EPOCH_2026_11_27)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    loop {
+        let lines = std::fs::read_to_string(out.join("rapport.csv"))
+            .map(|t| t.lines().count())
+            .unwrap_or(0);
+        if lines > 5 || started.elapsed().as_secs() > 60 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.kill().unwrap(); // SIGKILL
+    let status = child.wait().unwrap();
+    let done = report(&out);
+    assert!(
+        !status.success() && !done.is_empty() && done.len() < 400,
+        "killed after {} rows",
+        done.len()
+    );
+    assert!(done.iter().all(|r| r[1] == "ok"), "{done:?}");
+    let r = w.run(&["lot", "t.csv", "-o", "out"]);
+    r.expect_code(2);
+    let r = w.run(&["lot", "t.csv", "-o", "out", "--reprendre", "--jobs", "2"]);
+    r.expect_code(0);
+    let all = report(&out);
+    assert_eq!(all.len(), 400);
+    let kept = all.iter().filter(|r| r[9] == "déjà à jour").count();
+    assert!(kept >= done.len() - 1, "kept {kept} of {} done", done.len());
+}
