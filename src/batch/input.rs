@@ -415,14 +415,77 @@ impl Iterator for Rows {
     }
 }
 
-/// A JSON line to a value, or the French reason it is not one.
+/// A JSON line to a value, or the French reason it is not one. A key given twice is
+/// refused: a JSON value keeps only the last, so one of the two would be lost unseen.
 fn jsonl_value(line: &str) -> Result<Value, String> {
-    serde_json::from_str(line).map_err(|e| {
+    let value: Value = serde_json::from_str(line).map_err(|e| {
         format!(
             "JSON invalide à la colonne {} : vérifiez les guillemets, virgules et accolades",
             e.column()
         )
-    })
+    })?;
+    serde_json::from_str::<NoDuplicate>(line).map_err(|e| {
+        let m = e.to_string();
+        m.split(" at line ").next().unwrap_or(&m).to_string()
+    })?;
+    Ok(value)
+}
+
+/// Walks a JSON text and fails on the first object that repeats a key.
+struct NoDuplicate;
+
+impl<'de> serde::Deserialize<'de> for NoDuplicate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NoDuplicateVisitor)
+    }
+}
+
+struct NoDuplicateVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NoDuplicateVisitor {
+    type Value = NoDuplicate;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("une valeur JSON")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<NoDuplicate, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!(
+                    "la clé « {} » apparaît deux fois dans le même objet ; gardez-en une seule",
+                    crate::shown::shown(&key)
+                )));
+            }
+            map.next_value::<NoDuplicate>()?;
+        }
+        Ok(NoDuplicate)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<NoDuplicate, A::Error> {
+        while seq.next_element::<NoDuplicate>()?.is_some() {}
+        Ok(NoDuplicate)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<NoDuplicate, E> {
+        Ok(NoDuplicate)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<NoDuplicate, E> {
+        Ok(NoDuplicate)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<NoDuplicate, E> {
+        Ok(NoDuplicate)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<NoDuplicate, E> {
+        Ok(NoDuplicate)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<NoDuplicate, E> {
+        Ok(NoDuplicate)
+    }
+    fn visit_unit<E>(self) -> Result<NoDuplicate, E> {
+        Ok(NoDuplicate)
+    }
 }
 
 fn skip_line(reader: &mut BufReader<File>) -> std::io::Result<()> {
@@ -555,5 +618,19 @@ fn insert(root: &mut Map<String, Value>, dotted: &str, value: Value) {
                 m.insert(key.to_string(), value);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_jsonl_row_with_a_key_twice_is_refused() {
+        let e = jsonl_value(r#"{"demandeur": {"nom": "A", "nom": "B"}}"#).unwrap_err();
+        assert!(e.contains("la clé « nom » apparaît deux fois"), "{e}");
+        assert!(
+            jsonl_value(r#"{"a": {"nom": "A"}, "b": {"nom": "B"}, "l": [1, {"x": null}]}"#).is_ok()
+        );
     }
 }
