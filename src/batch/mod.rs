@@ -301,6 +301,8 @@ pub fn run_with_clock(opts: &Options, clock: &crate::clock::Clock) -> Result<Sum
     }
     summary.rows = read?;
     summary.report = report_path?;
+    // The earlier report `--reprendre` read: everything it said is in the new one now.
+    let _ = std::fs::remove_file(opts.output.join(".rapport-precedent.csv"));
     if let Some((path, assembler)) = assembler.take() {
         if assembler.letters() == 0 {
             return Err(Error::Input {

@@ -234,6 +234,11 @@ fn an_interrupted_batch_resumes_only_what_is_missing_cut_or_changed() {
         r.stderr
     );
     assert_eq!(std::fs::read(out.join("00003-martin1.pdf")).unwrap(), pdf);
+    let hidden: Vec<String> = files(&out)
+        .into_iter()
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
 }
 
 /// Item 10: a letter that cannot be written (here a folder in its place; in the field, a
