@@ -327,11 +327,15 @@ pub fn run_with_clock(opts: &Options, clock: &crate::clock::Clock) -> Result<Sum
     Ok(summary)
 }
 
-/// True for a file `recours lot` reads (`.csv`, `.jsonl`), by its extension.
+/// True for a table, by its extension: a file `recours lot` reads (`.csv`, `.jsonl`), or a
+/// workbook it explains how to save as CSV (`.xlsx`, `.ods`…).
 pub fn is_table(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["csv", "jsonl", "ndjson"].contains(&e.to_ascii_lowercase().as_str()))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        [
+            "csv", "jsonl", "ndjson", "xlsx", "xls", "xlsm", "ods", "numbers",
+        ]
+        .contains(&e.to_ascii_lowercase().as_str())
+    })
 }
 
 /// What a dry run found.

@@ -318,9 +318,15 @@ fn an_accented_key_or_a_workbook_gets_advice() {
         r.stderr
     );
     w.file("t.xlsx", b"PK\x03\x04");
-    let r = w.run(&["lot", "t.xlsx", "-o", "out"]);
-    r.expect_code(2);
-    assert!(r.stderr.contains("enregistrez-le en CSV"), "{}", r.stderr);
+    for cmd in ["lot", "verifie"] {
+        let r = w.run(&[cmd, "t.xlsx", "-o", "out"][..if cmd == "lot" { 4 } else { 2 }]);
+        r.expect_code(2);
+        assert!(
+            r.stderr.contains("enregistrez-le en CSV"),
+            "{cmd}: {}",
+            r.stderr
+        );
+    }
 }
 
 /// Item 7, for real: `kill -9` in the middle of a batch left no `rapport.csv`, only a hidden
