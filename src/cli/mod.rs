@@ -204,7 +204,7 @@ struct LotArgs {
     #[arg(short = 'o', long = "sortie", value_name = "DOSSIER", required = true)]
     output: PathBuf,
     /// Nombre de lettres produites en parallèle (par défaut : tous les cœurs).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, value_name = "N", value_parser = parse_jobs)]
     jobs: Option<u16>,
     #[command(flatten)]
     date: DateArg,
@@ -264,6 +264,14 @@ struct BureauxArgs {
     /// Écrit du JSON au lieu du texte.
     #[arg(long)]
     json: bool,
+}
+
+/// `--jobs`: 1 to 256, said in French (clap's range check speaks English).
+fn parse_jobs(s: &str) -> Result<u16, String> {
+    match s.trim().parse::<u16>() {
+        Ok(n @ 1..=256) => Ok(n),
+        _ => Err("un nombre de 1 à 256 est attendu".into()),
+    }
 }
 
 fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
@@ -485,6 +493,21 @@ mod tests {
                 assert!(!help.contains(english), "{name}: {english} in {help}");
             }
         }
+    }
+
+    #[test]
+    fn a_bad_jobs_count_is_refused_in_french() {
+        let e = run(
+            ["recours", "lot", "t.csv", "-o", "x", "--jobs", "0"],
+            &mut Vec::new(),
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(e.exit_code(), ExitCode::Input);
+        assert!(
+            e.to_string().contains("un nombre de 1 à 256 est attendu"),
+            "{e}"
+        );
     }
 
     #[test]
