@@ -172,12 +172,24 @@ impl Checker<'_> {
 
     fn date_not_after(&mut self, key: &str, date: NaiveDate, limit: NaiveDate, what: &str) {
         if date > limit {
+            // The letter's date may come from --date, not from the file: say where it is.
+            let (source, conseil) = match (what, self.ctx.date_override) {
+                ("la date de la lettre", Some(_)) => (
+                    ", donnée par --date",
+                    "vérifiez cette date, ou la valeur de --date (format AAAA-MM-JJ)",
+                ),
+                ("la date de la lettre", None) => (
+                    ", lettre.date ou aujourd'hui",
+                    "vérifiez cette date, ou lettre.date (format AAAA-MM-JJ)",
+                ),
+                _ => ("", "vérifiez la date (format AAAA-MM-JJ)"),
+            };
             self.error(
                 Problem::at(
                     key,
-                    format!("la date {date} est postérieure à {what} ({limit})"),
+                    format!("la date {date} est postérieure à {what} ({limit}{source})"),
                 )
-                .conseil("vérifiez la date (format AAAA-MM-JJ)"),
+                .conseil(conseil),
             );
         }
     }

@@ -55,7 +55,7 @@ fn cases() -> Vec<Bad> {
         Bad { name: "notification before decision", file: "d.toml", content: edit("notification = 2026-10-20", "notification = 2026-10-01"),
               expect: &["clé decision.notification : la notification (2026-10-01) précède la décision (2026-10-15)"] },
         Bad { name: "decision after the letter", file: "d.toml", content: edit("date = 2026-10-15", "date = 2026-12-15").replace("notification = 2026-10-20", "notification = 2026-12-16"),
-              expect: &["clé decision.date : la date 2026-12-15 est postérieure à la date de la lettre (2026-11-27)"] },
+              expect: &["clé decision.date : la date 2026-12-15 est postérieure à la date de la lettre (2026-11-27, lettre.date ou aujourd'hui)"] },
         Bad { name: "recours received before sent", file: "d.toml",
               content: format!("{}\n[recours_gracieux]\nenvoi = 2026-11-02\nreception = 2026-11-01\n", base_case()),
               expect: &["clé recours_gracieux.reception : la réception (2026-11-01) précède l'envoi (2026-11-02)"] },

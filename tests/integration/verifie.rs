@@ -98,3 +98,20 @@ fn a_bad_source_date_epoch_is_refused() {
         assert!(r.stderr.contains("SOURCE_DATE_EPOCH"), "{}", r.stderr);
     }
 }
+
+/// Issue 14, item 10: a date after the letter's said « dans le dossier » when the letter's
+/// date came from --date.
+#[test]
+fn a_date_after_the_letter_names_date_when_it_comes_from_there() {
+    let w = Workdir::new();
+    w.file("c.toml", base_case());
+    let r = w.run(&["verifie", "c.toml", "--date", "2026-10-01"]);
+    r.expect_code(2);
+    assert!(
+        r.stdout
+            .contains("c.toml, ligne 24, clé decision.date : la date 2026-10-15 est postérieure à la date de la lettre (2026-10-01, donnée par --date)"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("ou la valeur de --date"), "{}", r.stdout);
+}
