@@ -3,6 +3,11 @@
 //!
 //! `cargo bench --bench lot`. Letters per second are shown as item throughput; the peak
 //! resident memory of the whole process is printed at the end (from /proc/self/status).
+//!
+//! `RECOURS_BENCH_MEMOIRE=1 cargo bench --bench lot` measures instead the peak memory of the
+//! `recours` binary itself running `lot` and `lot --assemble` over 10,000 and 100,000 rows
+//! (it writes about 3.5 GB per 100,000 letters; `RECOURS_BENCH_DOSSIER` says where).
+//! `RECOURS_BENCH_BINAIRE` measures another build of the binary (an older one, to compare).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,6 +17,10 @@ use divan::counter::ItemsCount;
 use recours::batch::{self, Existing, Options};
 
 fn main() {
+    if std::env::var_os("RECOURS_BENCH_MEMOIRE").is_some() {
+        peak_memory();
+        return;
+    }
     divan::main();
     if let Ok(status) = std::fs::read_to_string("/proc/self/status")
         && let Some(line) = status.lines().find(|l| l.starts_with("VmHWM"))
@@ -189,4 +198,69 @@ fn lot_10000(bencher: Bencher, jobs: usize) {
 #[divan::bench(args = [2], sample_count = 3, sample_size = 1)]
 fn lot_1000(bencher: Bencher, jobs: usize) {
     run(bencher, 1_000, jobs);
+}
+
+/// Peak resident memory of `recours lot` (and `--assemble`) at 10,000 and 100,000 rows: it
+/// must stay flat (under 60 MB) whatever the number of rows (issue 14, item 8).
+fn peak_memory() {
+    let binary = std::env::var_os("RECOURS_BENCH_BINAIRE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_recours")));
+    let dir = match std::env::var_os("RECOURS_BENCH_DOSSIER") {
+        Some(base) => tempfile::tempdir_in(base).unwrap(),
+        None => tempfile::tempdir().unwrap(),
+    };
+    // `RECOURS_BENCH_ASSEMBLE_MAX` skips `--assemble` above that many rows (an old build
+    // held every page: about 11 GB at 100,000 letters).
+    let assemble_max: usize = std::env::var("RECOURS_BENCH_ASSEMBLE_MAX")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(usize::MAX);
+    for rows in [10_000, 100_000] {
+        let input = generate(dir.path(), rows);
+        for assemble in [false, true] {
+            if assemble && rows > assemble_max {
+                continue;
+            }
+            let out = dir.path().join(format!("sortie-{rows}-{assemble}"));
+            let mut cmd = std::process::Command::new(&binary);
+            cmd.arg("lot")
+                .arg(&input)
+                .arg("-o")
+                .arg(&out)
+                .args(["--jobs", "2", "-q"])
+                .env("SOURCE_DATE_EPOCH", "1795780800")
+                .stderr(std::process::Stdio::null());
+            if assemble {
+                cmd.arg("--assemble").arg(dir.path().join("tout.pdf"));
+            }
+            let started = std::time::Instant::now();
+            let mut child = cmd.spawn().unwrap();
+            let status = format!("/proc/{}/status", child.id());
+            let mut peak_kb = 0u64;
+            let code = loop {
+                if let Ok(text) = std::fs::read_to_string(&status)
+                    && let Some(kb) = text
+                        .lines()
+                        .find(|l| l.starts_with("VmHWM:"))
+                        .and_then(|l| l.split_whitespace().nth(1))
+                        .and_then(|v| v.parse::<u64>().ok())
+                {
+                    peak_kb = peak_kb.max(kb);
+                }
+                if let Some(code) = child.try_wait().unwrap() {
+                    break code;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            };
+            println!(
+                "lot{} {rows} lignes : pic de mémoire {:.1} Mo ({:.0} s, sortie {code})",
+                if assemble { " --assemble" } else { "" },
+                peak_kb as f64 / 1024.0,
+                started.elapsed().as_secs_f64()
+            );
+            let _ = std::fs::remove_dir_all(&out);
+            let _ = std::fs::remove_file(dir.path().join("tout.pdf"));
+        }
+    }
 }

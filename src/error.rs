@@ -55,15 +55,15 @@ pub enum Error {
     #[error(transparent)]
     Compose(#[from] crate::compose::ComposeError),
     /// Reading or writing a file failed.
-    #[error("{action} « {} » : {}", chemin.display(), io_reason(source))]
+    #[error("{action} « {} » : {}", chemin.display(), io_reason(raison))]
     Io {
         /// « impossible d'écrire ».
         action: &'static str,
         /// The file.
         chemin: PathBuf,
-        /// The cause.
-        #[source]
-        source: io::Error,
+        /// The cause, already said in French by the message (not named `source`, which
+        /// would make it the error's source: the system's English words would follow).
+        raison: io::Error,
     },
     /// A batch finished with failed rows (already reported).
     #[error("{echecs} ligne(s) sur {total} en erreur ; voir {}", rapport.display())]
@@ -116,12 +116,24 @@ impl Error {
         }
     }
 
+    /// An error writing an output the user named: a folder is their mistake to fix (exit 2),
+    /// anything else is the system's (exit 1).
+    pub fn output(action: &'static str, chemin: &Path, source: io::Error) -> Self {
+        if source.kind() == io::ErrorKind::IsADirectory {
+            return Error::usage(
+                format!("{action} « {} » : c'est un dossier", chemin.display()),
+                "donnez un nom de fichier (par exemple dossier/lettre.pdf), ou - pour la sortie standard",
+            );
+        }
+        Error::io(action, chemin, source)
+    }
+
     /// An I/O error on a file.
     pub fn io(action: &'static str, chemin: &Path, source: io::Error) -> Self {
         Error::Io {
             action,
             chemin: chemin.to_path_buf(),
-            source,
+            raison: source,
         }
     }
 }
@@ -138,7 +150,20 @@ pub fn io_reason(e: &io::Error) -> String {
         StorageFull => "disque plein".into(),
         ReadOnlyFilesystem => "système de fichiers en lecture seule".into(),
         InvalidData => "données invalides".into(),
+        Interrupted => "opération interrompue".into(),
+        TimedOut => "délai dépassé".into(),
+        WouldBlock => "ressource occupée".into(),
+        DirectoryNotEmpty => "le dossier n'est pas vide".into(),
+        FileTooLarge => "fichier trop gros".into(),
+        CrossesDevices => "déplacement entre deux disques impossible".into(),
+        QuotaExceeded => "quota de disque dépassé".into(),
+        ResourceBusy => "ressource occupée".into(),
+        InvalidFilename => "nom de fichier invalide".into(),
+        WriteZero | UnexpectedEof => "écriture ou lecture incomplète".into(),
         BrokenPipe => "la sortie a été fermée".into(),
-        _ => format!("erreur du système ({e})"),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("erreur du système n° {code}"),
+            None => "erreur d'entrée-sortie".into(),
+        },
     }
 }

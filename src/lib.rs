@@ -27,6 +27,10 @@ pub mod pipeline;
 pub mod plan;
 pub mod postal;
 pub mod route;
+pub mod shown;
 pub mod store;
 pub mod suggest;
 pub mod typeset;
+
+#[cfg(test)]
+mod proptests;

@@ -15,6 +15,8 @@ use crate::typeset::{self, Fonts, LaidOutLetter, PageGeometry};
 #[derive(Debug)]
 pub struct Renderer {
     templates: Templates,
+    /// `SOURCE_DATE_EPOCH`, written into every PDF in place of the letter's noon.
+    epoch: Option<chrono::NaiveDateTime>,
     fonts: &'static Fonts,
     geometry: PageGeometry,
 }
@@ -40,9 +42,21 @@ impl Renderer {
         .map_err(compose_error)?;
         Ok(Renderer {
             templates,
+            epoch: None,
             fonts: Fonts::charis(),
             geometry: PageGeometry::default(),
         })
+    }
+
+    /// Stamps every PDF with the clock's fixed timestamp (`SOURCE_DATE_EPOCH`), if any.
+    pub fn with_clock(mut self, clock: &crate::clock::Clock) -> Renderer {
+        self.epoch = clock.epoch;
+        self
+    }
+
+    /// Said once: user template files that replace nothing.
+    pub fn warnings(&self) -> &[String] {
+        &self.templates.warnings
     }
 
     /// The fonts letters are set in.
@@ -52,7 +66,10 @@ impl Renderer {
 
     /// Composes, lays out and writes the letter of a plan.
     pub fn render(&self, plan: &Plan) -> Result<Rendered, Error> {
-        let letter = compose::compose(plan, &self.templates).map_err(compose_error)?;
+        let mut letter = compose::compose(plan, &self.templates).map_err(compose_error)?;
+        if let Some(t) = self.epoch {
+            letter.metadata.created = t;
+        }
         let laid_out = typeset::layout(&letter, &self.geometry, self.fonts).map_err(|e| {
             let conseil = match &e {
                 typeset::TypesetError::MissingGlyph { character, .. } => {
@@ -100,7 +117,16 @@ fn field_with(case: &crate::case::Case, c: char) -> Option<String> {
             _ => None,
         }
     }
-    walk(&serde_json::to_value(case).ok()?, "", c)
+    walk(&serde_json::to_value(case).ok()?, "", c).map(|path| file_key(&path))
+}
+
+/// The case file's key for a path in the validated case: where the file says
+/// `demande.commune`, the case holds the filing place as `demande.depot.…commune`.
+fn file_key(domain: &str) -> String {
+    match domain.strip_prefix("demande.depot.") {
+        Some(rest) => format!("demande.{}", rest.rsplit('.').next().unwrap_or(rest)),
+        None => domain.to_string(),
+    }
 }
 
 /// Template problems are the user's to fix (their `--modeles` folder), hence exit 2.
@@ -187,6 +213,23 @@ mod tests {
         assert_eq!(
             e.conseil(),
             Some("le caractère est dans demandeur.prenom : remplacez-le ou supprimez-le")
+        );
+    }
+
+    /// Issue 14, item 10: the key named was the case's inner path
+    /// (`demande.depot.commune`), not the file's (`demande.commune`).
+    #[test]
+    fn a_character_the_font_lacks_names_the_file_key() {
+        let plan = Plan::new(
+            parse_toml(&BASE.replace("commune = \"Cavaillon\"", "commune = \"Cavaillon ☃\""))
+                .unwrap(),
+            Offices::builtin(),
+        )
+        .unwrap();
+        let e = Renderer::new(None).unwrap().render(&plan).unwrap_err();
+        assert_eq!(
+            e.conseil(),
+            Some("le caractère est dans demande.commune : remplacez-le ou supprimez-le")
         );
     }
 

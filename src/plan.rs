@@ -22,9 +22,10 @@ impl Plan {
     /// Routes the case and computes its deadlines.
     pub fn new(case: Case, offices: &Offices) -> Result<Plan, Error> {
         let route = route::route(&case, offices)?;
+        // The message names its key already (« lettre.date : … »): it was said twice.
         let deadlines = deadlines::compute(&facts(&case)).map_err(|e| Error::Input {
-            message: format!("{} : {e}", e.key()),
-            conseil: Some("corrigez la date dans le dossier (format AAAA-MM-JJ)".to_string()),
+            message: e.to_string(),
+            conseil: Some(format!("vérifiez {} (format AAAA-MM-JJ)", e.key())),
         })?;
         Ok(Plan {
             case,
@@ -50,7 +51,7 @@ impl Plan {
     /// The `recours explique --json` object.
     pub fn to_json(&self) -> serde_json::Value {
         let a = &self.route.destinataire;
-        serde_json::json!({
+        let mut v = serde_json::json!({
             "recours": self.case.recours,
             "lettre": {
                 "type": self.case.recours.label(),
@@ -71,7 +72,27 @@ impl Plan {
             "tribunal": self.route.tribunal,
             "etapes_suivantes": self.route.etapes_suivantes,
             "avertissements": self.warnings(),
-        })
+        });
+        public_sources(&mut v);
+        v
+    }
+}
+
+/// Every `…source` text of the JSON as people read it (see [`crate::shown::source`]).
+fn public_sources(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                match x {
+                    serde_json::Value::String(s) if k.ends_with("source") => {
+                        *s = crate::shown::source(s);
+                    }
+                    other => public_sources(other),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(public_sources),
+        _ => {}
     }
 }
 

@@ -11,6 +11,8 @@ pub const LIST_SEPARATOR: char = '|';
 pub enum Kind {
     /// Text (dates are text too: `AAAA-MM-JJ`).
     Text,
+    /// A date: `AAAA-MM-JJ`, or `JJ/MM/AAAA` as a spreadsheet writes it.
+    Date,
     /// A list, items separated by `|`.
     List,
     /// `oui`/`non`, `vrai`/`faux`, `true`/`false`, `1`/`0`.
@@ -20,7 +22,7 @@ pub enum Kind {
 /// Every column, with its kind.
 pub const COLUMNS: &[(&str, Kind)] = &[
     ("recours", Kind::Text),
-    ("lettre.date", Kind::Text),
+    ("lettre.date", Kind::Date),
     ("lettre.lieu", Kind::Text),
     ("lettre.recommande", Kind::Bool),
     ("lettre.numero_recommande", Kind::Text),
@@ -34,14 +36,14 @@ pub const COLUMNS: &[(&str, Kind)] = &[
     ("demandeur.nom", Kind::Text),
     ("demandeur.adresse", Kind::List),
     ("demandeur.reside_a_l_etranger", Kind::Bool),
-    ("demandeur.date_naissance", Kind::Text),
+    ("demandeur.date_naissance", Kind::Date),
     ("demandeur.lieu_naissance", Kind::Text),
     ("demandeur.telephone", Kind::Text),
     ("demandeur.courriel", Kind::Text),
     ("titulaire.civilite", Kind::Text),
     ("titulaire.prenom", Kind::Text),
     ("titulaire.nom", Kind::Text),
-    ("titulaire.date_naissance", Kind::Text),
+    ("titulaire.date_naissance", Kind::Date),
     ("titulaire.lieu_naissance", Kind::Text),
     ("titulaire.qualite", Kind::Text),
     ("demande.document", Kind::Text),
@@ -53,9 +55,9 @@ pub const COLUMNS: &[(&str, Kind)] = &[
     ("demande.pays", Kind::Text),
     ("demande.ville", Kind::Text),
     ("demande.numero", Kind::Text),
-    ("demande.date", Kind::Text),
-    ("decision.date", Kind::Text),
-    ("decision.notification", Kind::Text),
+    ("demande.date", Kind::Date),
+    ("decision.date", Kind::Date),
+    ("decision.notification", Kind::Date),
     ("decision.reference", Kind::Text),
     ("decision.motif", Kind::Text),
     ("decision.mentionne_voies_recours", Kind::Bool),
@@ -64,21 +66,49 @@ pub const COLUMNS: &[(&str, Kind)] = &[
     ("destinataire.nom", Kind::Text),
     ("destinataire.adresse", Kind::List),
     ("destinataire.civilite", Kind::Text),
-    ("recours_gracieux.envoi", Kind::Text),
-    ("recours_gracieux.reception", Kind::Text),
-    ("recours_gracieux.rejet", Kind::Text),
+    ("recours_gracieux.envoi", Kind::Date),
+    ("recours_gracieux.reception", Kind::Date),
+    ("recours_gracieux.rejet", Kind::Date),
     ("recours_gracieux.numero_recommande", Kind::Text),
-    ("recours_hierarchique.envoi", Kind::Text),
-    ("recours_hierarchique.reception", Kind::Text),
-    ("recours_hierarchique.rejet", Kind::Text),
+    ("recours_hierarchique.envoi", Kind::Date),
+    ("recours_hierarchique.reception", Kind::Date),
+    ("recours_hierarchique.rejet", Kind::Date),
     ("recours_hierarchique.numero_recommande", Kind::Text),
-    ("signalement.date", Kind::Text),
+    ("signalement.date", Kind::Date),
     ("signalement.description", Kind::Text),
 ];
 
 /// The kind of a column, if it exists.
 pub fn kind(column: &str) -> Option<Kind> {
     COLUMNS.iter().find(|(c, _)| *c == column).map(|(_, k)| *k)
+}
+
+/// The known column a misspelt one was meant to be: a close spelling (« demandeur.prenon »),
+/// or the same key with accents or without its table (« département »).
+pub fn near_miss(column: &str) -> Option<&'static str> {
+    let folded = crate::suggest::fold(column);
+    let keys = COLUMNS.iter().map(|(c, _)| *c);
+    if let Some(k) = keys.clone().find(|k| {
+        crate::suggest::fold(k) == folded || k.rsplit('.').next() == Some(folded.as_str())
+    }) {
+        return Some(k);
+    }
+    crate::suggest::closest(column, keys)
+}
+
+/// `15/10/2026` (a spreadsheet's French date) as `2026-10-15`; anything else unchanged, for
+/// the case's validation to judge.
+pub fn spreadsheet_date(cell: &str) -> String {
+    let parts: Vec<&str> = cell.split('/').collect();
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    match parts.as_slice() {
+        [d, m, y] if digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4) => {
+            format!("{y}-{m:0>2}-{d:0>2}")
+        }
+        _ => cell.to_string(),
+    }
 }
 
 /// A cell's boolean, in the words spreadsheets use.
@@ -93,6 +123,26 @@ pub fn parse_bool(cell: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spreadsheet_dates_become_iso() {
+        assert_eq!(spreadsheet_date("15/10/2026"), "2026-10-15");
+        assert_eq!(spreadsheet_date("5/3/2026"), "2026-03-05");
+        assert_eq!(spreadsheet_date("2026-10-15"), "2026-10-15");
+        assert_eq!(spreadsheet_date("15/10/26"), "15/10/26");
+    }
+
+    #[test]
+    fn near_misses_and_accented_keys_find_their_column() {
+        assert_eq!(near_miss("demandeur.prenon"), Some("demandeur.prenom"));
+        assert_eq!(near_miss("département"), Some("demande.departement"));
+        assert_eq!(
+            near_miss("demande.département"),
+            Some("demande.departement")
+        );
+        assert_eq!(near_miss("notes"), None);
+        assert_eq!(near_miss("commentaire"), None);
+    }
 
     #[test]
     fn booleans_in_french_and_english() {

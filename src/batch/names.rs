@@ -19,7 +19,11 @@ const MAX_NAME_CHARS: usize = 100;
 #[derive(Debug)]
 pub struct Namer {
     pattern: String,
+    /// Names handed out (lower case). With the row number first in the pattern, names are
+    /// unique by construction and only reserved ones are kept, so memory does not grow with
+    /// the rows (issue 14, item 8).
     used: HashSet<String>,
+    unique_by_row: bool,
 }
 
 impl Namer {
@@ -51,7 +55,13 @@ impl Namer {
         Ok(Namer {
             pattern: pattern.to_string(),
             used: HashSet::new(),
+            unique_by_row: pattern.starts_with("{ligne}"),
         })
+    }
+
+    /// Keeps `name` from every row (the assembled file, when it lies among the letters).
+    pub fn reserve(&mut self, name: &str) {
+        self.used.insert(name.to_lowercase());
     }
 
     /// The file name for a row (with `.pdf`), unique among the names handed out so far.
@@ -66,8 +76,16 @@ impl Namer {
         if base.is_empty() {
             base = format!("{ligne:05}");
         }
+        if reserved_on_windows(&base) {
+            base = format!("{ligne:05}-{base}");
+        }
         let mut name = format!("{base}.pdf");
-        if !self.used.insert(name.to_lowercase()) {
+        let taken = if self.unique_by_row {
+            self.used.contains(&name.to_lowercase())
+        } else {
+            !self.used.insert(name.to_lowercase())
+        };
+        if taken {
             name = format!("{base}-{ligne:05}.pdf");
             let mut n = 2;
             while !self.used.insert(name.to_lowercase()) {
@@ -77,6 +95,15 @@ impl Namer {
         }
         name
     }
+}
+
+/// `con`, `lpt1`…: names Windows cannot open, whatever the extension (issue 14, item 10).
+fn reserved_on_windows(base: &str) -> bool {
+    let stem = base.split('.').next().unwrap_or("").to_ascii_lowercase();
+    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
+        || ((stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit())
 }
 
 /// What a pattern can use from a row.
@@ -160,6 +187,22 @@ mod tests {
         let mut n = Namer::new("../{nom}/x").unwrap();
         let name = n.name(1, &fields("a"));
         assert!(!name.contains('/') && !name.starts_with('.'), "{name}");
+    }
+
+    #[test]
+    fn windows_reserved_names_get_the_row_number() {
+        let mut n = Namer::new("{nom}").unwrap();
+        assert_eq!(n.name(2, &fields("Con")), "00002-con.pdf");
+        assert_eq!(n.name(3, &fields("LPT1")), "00003-lpt1.pdf");
+        assert_eq!(n.name(4, &fields("Conte")), "conte.pdf");
+    }
+
+    #[test]
+    fn a_reserved_name_is_never_handed_out() {
+        let mut n = Namer::new(DEFAULT_PATTERN).unwrap();
+        n.reserve("00002-martin.pdf");
+        assert_eq!(n.name(2, &fields("Martin")), "00002-martin-00002.pdf");
+        assert_eq!(n.name(3, &fields("Martin")), "00003-martin.pdf");
     }
 
     #[test]

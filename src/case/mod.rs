@@ -81,7 +81,22 @@ pub fn load(
             "un dossier ne fait que quelques kilo-octets : vérifiez que c'est le bon fichier",
         ));
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    // A pipe or a device reports no length: read at most the limit all the same.
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(unreadable)?,
+            MAX_CASE_BYTES + 1,
+        ),
+        &mut bytes,
+    )
+    .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_CASE_BYTES {
+        return Err(fail(
+            format!("fichier trop gros (plus de {MAX_CASE_BYTES} octets)"),
+            "un dossier ne fait que quelques kilo-octets : vérifiez que c'est le bon fichier",
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|_| {
         fail(
             "le fichier n'est pas en UTF-8".into(),
@@ -133,6 +148,9 @@ pub fn from_json_value(
         fichier: name.to_string(),
         problems,
     };
+    if let Some(p) = serde_fr::json_shape(&value) {
+        return Err(wrap(vec![p]));
+    }
     let raw: raw::RawCase = serde_path_to_error::deserialize(value).map_err(|e| {
         wrap(vec![serde_fr::translate(
             &e.path().to_string(),
@@ -235,6 +253,11 @@ fn impossible_toml_date(text: &str, line: usize) -> Option<Problem> {
 }
 
 fn parse_json(text: &str) -> Result<raw::RawCase, Problem> {
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text)
+        && let Some(p) = serde_fr::json_shape(&value)
+    {
+        return Err(p);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let raw: Result<raw::RawCase, _> = serde_path_to_error::deserialize(&mut de);
     let raw = raw.map_err(|e| {

@@ -30,6 +30,14 @@ pub fn translate(path: &str, msg: &str) -> Problem {
         ));
         return p;
     }
+    if let Some(rest) = msg.strip_prefix("duplicate field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return Problem::at(
+            join(&path, field),
+            format!("la clé « {field} » apparaît deux fois"),
+        )
+        .conseil("gardez une seule fois la clé, avec la bonne valeur");
+    }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         return invalid_type(&path, rest);
     }
@@ -100,6 +108,57 @@ fn unknown_field(path: &str, rest: &str) -> Problem {
     p
 }
 
+/// « de du texte » → « de texte », « de une table » → « d'une table ».
+fn de(what: &str) -> String {
+    if let Some(rest) = what.strip_prefix("du ") {
+        return format!("de {rest}");
+    }
+    match what.chars().next() {
+        Some(c) if "aeiouyéèêàâîôûh".contains(c.to_ascii_lowercase()) => {
+            format!("d'{what}")
+        }
+        _ => format!("de {what}"),
+    }
+}
+
+/// The tables of a case file: a JSON list in their place is read by serde as a tuple of
+/// fields, and its message (« clé demandeur[0] : le nombre 1 au lieu de texte ») would be
+/// nonsense; this says it as it is.
+pub fn json_shape(v: &serde_json::Value) -> Option<Problem> {
+    use serde_json::Value;
+    let Value::Object(root) = v else {
+        let what = match v {
+            Value::Array(_) => "une liste [ … ]",
+            Value::Null => "null",
+            _ => "une valeur seule",
+        };
+        return Some(
+            Problem::file(format!("le dossier JSON est {what}, pas un objet {{ … }}"))
+                .conseil("un dossier JSON est un seul objet : { \"recours\": \"gracieux\", \"demandeur\": { … }, … }"),
+        );
+    };
+    const TABLES: [&str; 9] = [
+        "lettre",
+        "demandeur",
+        "titulaire",
+        "demande",
+        "decision",
+        "destinataire",
+        "recours_gracieux",
+        "recours_hierarchique",
+        "signalement",
+    ];
+    for table in TABLES {
+        if let Some(Value::Array(_)) = root.get(table) {
+            return Some(
+                Problem::at(table, "une liste [ … ] au lieu d'une table { … }")
+                    .conseil(format!("écrivez \"{table}\": {{ \"clé\": \"valeur\", … }}")),
+            );
+        }
+    }
+    None
+}
+
 fn invalid_type(path: &str, rest: &str) -> Problem {
     // rest: "integer `84`, expected a string"
     let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
@@ -107,7 +166,7 @@ fn invalid_type(path: &str, rest: &str) -> Problem {
     let expected_fr = english_expected(expected);
     let mut p = Problem::at(
         path.to_string(),
-        format!("{found_fr} au lieu de {expected_fr}"),
+        format!("{found_fr} au lieu {}", de(&expected_fr)),
     );
     let key = path.rsplit('.').next().unwrap_or(path);
     p.conseil = match (found.split_whitespace().next(), expected) {
@@ -221,10 +280,7 @@ mod tests {
             "demande.departement",
             "invalid type: integer `84`, expected a string",
         );
-        assert_eq!(
-            p.message,
-            "le nombre 84 au lieu de du texte entre guillemets"
-        );
+        assert_eq!(p.message, "le nombre 84 au lieu de texte entre guillemets");
         assert_eq!(
             p.conseil.as_deref(),
             Some("mettez la valeur entre guillemets : departement = \"84\"")

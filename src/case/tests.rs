@@ -217,10 +217,7 @@ fn wrong_type_is_explained() {
     let text = with("demande", "departement", "84");
     let p = only_problem(parse_toml(&text));
     assert_eq!(p.cle.as_deref(), Some("demande.departement"));
-    assert_eq!(
-        p.message,
-        "le nombre 84 au lieu de du texte entre guillemets"
-    );
+    assert_eq!(p.message, "le nombre 84 au lieu de texte entre guillemets");
     assert_eq!(
         p.conseil.as_deref(),
         Some("mettez la valeur entre guillemets : departement = \"84\"")

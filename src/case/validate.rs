@@ -135,8 +135,26 @@ impl Checker<'_> {
     }
 
     /// A date the file gave, or a problem saying why it is not one.
+    /// A date of the file. Dates of the procedure are checked here against the same years the
+    /// deadlines accept, so that `verifie` refuses what `lettre` would (issue 14, item 10).
     fn date(&mut self, key: &str, raw: &RawDate) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        let years = crate::deadlines::facts::PLAUSIBLE_YEARS;
         match &raw.0 {
+            Ok(d) if !key.ends_with("date_naissance") && !years.contains(&d.year()) => {
+                self.error(
+                    Problem::at(
+                        key,
+                        format!(
+                            "la date {d} n'est pas plausible (une procédure se date entre {} et {})",
+                            years.start(),
+                            years.end()
+                        ),
+                    )
+                    .conseil("vérifiez l'année (format AAAA-MM-JJ, par exemple 2026-10-15)"),
+                );
+                None
+            }
             Ok(d) => Some(*d),
             Err(why) => {
                 self.error(
@@ -154,12 +172,24 @@ impl Checker<'_> {
 
     fn date_not_after(&mut self, key: &str, date: NaiveDate, limit: NaiveDate, what: &str) {
         if date > limit {
+            // The letter's date may come from --date, not from the file: say where it is.
+            let (source, conseil) = match (what, self.ctx.date_override) {
+                ("la date de la lettre", Some(_)) => (
+                    ", donnée par --date",
+                    "vérifiez cette date, ou la valeur de --date (format AAAA-MM-JJ)",
+                ),
+                ("la date de la lettre", None) => (
+                    ", lettre.date ou aujourd'hui",
+                    "vérifiez cette date, ou lettre.date (format AAAA-MM-JJ)",
+                ),
+                _ => ("", "vérifiez la date (format AAAA-MM-JJ)"),
+            };
             self.error(
                 Problem::at(
                     key,
-                    format!("la date {date} est postérieure à {what} ({limit})"),
+                    format!("la date {date} est postérieure à {what} ({limit}{source})"),
                 )
-                .conseil("vérifiez la date (format AAAA-MM-JJ)"),
+                .conseil(conseil),
             );
         }
     }

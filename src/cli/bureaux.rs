@@ -130,7 +130,11 @@ fn office_lines(r: &mut Report, o: &Office) {
     r.hanging(
         2,
         "adresse : ",
-        &format!("{} — {}", o.adresse_statut.label(), o.adresse_source),
+        &format!(
+            "{} — {}",
+            o.adresse_statut.label(),
+            crate::shown::source(&o.adresse_source)
+        ),
     );
     if let Some(c) = &o.couverture {
         r.hanging(
@@ -157,7 +161,11 @@ fn tribunal_lines(r: &mut Report, t: &Tribunal) {
     r.hanging(
         2,
         "adresse : ",
-        &format!("{} — {}", t.adresse_statut.label(), t.adresse_source),
+        &format!(
+            "{} — {}",
+            t.adresse_statut.label(),
+            crate::shown::source(&t.adresse_source)
+        ),
     );
 }
 

@@ -21,7 +21,7 @@ pub(super) struct Request<'a> {
     pub json: bool,
     pub ics: Option<&'a PathBuf>,
     pub date: Option<NaiveDate>,
-    pub today: NaiveDate,
+    pub clock: crate::clock::Clock,
 }
 
 pub(super) fn run(
@@ -29,11 +29,15 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
-    let case = case::load(req.cas, req.date, req.today)?;
-    let plan = Plan::new(case, Offices::builtin())?;
+    if let Some(ics) = req.ics {
+        super::refuse_overwriting(req.cas, ics)?;
+    }
+    let case = case::load(req.cas, req.date, req.clock.today)?;
+    let plan = Plan::new(case, Offices::builtin())
+        .map_err(|e| super::in_file(&req.cas.display().to_string(), e))?;
     if let Some(path) = req.ics {
         let label = format!("{} {}", plan.case.demandeur.prenom, plan.case.demandeur.nom);
-        let stamp = crate::clock::pdf_timestamp(plan.case.lettre.date);
+        let stamp = req.clock.pdf_timestamp(plan.case.lettre.date);
         let ics = deadlines::to_ics(
             &plan.deadlines,
             &IcsOptions {
@@ -41,8 +45,12 @@ pub(super) fn run(
                 case_label: Some(&label),
             },
         );
-        crate::output::write_atomic(path, ics.as_bytes())
-            .map_err(|e| Error::io("impossible d'écrire le calendrier", path, e))?;
+        super::write_file(
+            path,
+            ics.as_bytes(),
+            out,
+            "impossible d'écrire le calendrier",
+        )?;
         let _ = writeln!(err, "calendrier écrit : {}", path.display());
     }
     if req.json {
@@ -99,7 +107,11 @@ pub(super) fn report(plan: &Plan) -> String {
     t.hanging(
         2,
         "Adresse : ",
-        &format!("{} — {}", a.adresse_statut.label(), a.adresse_source),
+        &format!(
+            "{} — {}",
+            a.adresse_statut.label(),
+            crate::shown::source(&a.adresse_source)
+        ),
     );
     t.hanging(2, "Formule d'appel : ", &format!("« {} »", a.appel));
     t.hanging(2, "Formule de politesse : ", &format!("« {} »", a.formule));
@@ -108,7 +120,11 @@ pub(super) fn report(plan: &Plan) -> String {
     for (i, reason) in r.raisons.iter().enumerate() {
         let bullet = format!("{}. ", i + 1);
         t.hanging(2, &bullet, &reason.regle);
-        t.hanging(2 + bullet.len(), "Source : ", &reason.source);
+        t.hanging(
+            2 + bullet.len(),
+            "Source : ",
+            &crate::shown::source(&reason.source),
+        );
     }
 
     t.line("");
@@ -135,14 +151,18 @@ pub(super) fn report(plan: &Plan) -> String {
                     t.hanging(
                         2,
                         "Adresse : ",
-                        &format!("{} — {}", tr.adresse_statut.label(), tr.adresse_source),
+                        &format!(
+                            "{} — {}",
+                            tr.adresse_statut.label(),
+                            crate::shown::source(&tr.adresse_source)
+                        ),
                     );
                 }
                 None => t.para(4, "(adresse inconnue)"),
             }
         }
         t.hanging(2, "Pourquoi : ", &court.explication);
-        t.hanging(2, "Source : ", &court.source);
+        t.hanging(2, "Source : ", &crate::shown::source(&court.source));
     }
 
     t.heading("Et ensuite");

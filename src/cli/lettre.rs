@@ -19,7 +19,7 @@ pub(super) struct Request<'a> {
     pub date: Option<NaiveDate>,
     pub modeles: Option<&'a Path>,
     pub texte: bool,
-    pub today: NaiveDate,
+    pub clock: crate::clock::Clock,
 }
 
 /// `recours lettre CAS`.
@@ -29,9 +29,17 @@ pub(super) fn lettre(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
-    let case = case::load(cas, req.date, req.today)?;
     let default = cas.with_extension("pdf");
-    render(case, req, req.output.unwrap_or(&default), out, err)
+    super::refuse_overwriting(cas, req.output.unwrap_or(&default))?;
+    let case = case::load(cas, req.date, req.clock.today)?;
+    render(
+        case,
+        &cas.display().to_string(),
+        req,
+        req.output.unwrap_or(&default),
+        out,
+        err,
+    )
 }
 
 /// `recours exemple`: the embedded Cavaillon case.
@@ -43,29 +51,39 @@ pub(super) fn exemple(
     let ctx = Context {
         offices: Offices::builtin(),
         date_override: req.date,
-        today: req.today,
+        today: req.clock.today,
     };
     let case = case::parse(crate::assets::EXEMPLE, Format::Toml, "exemple intégré", ctx)?;
     let default = PathBuf::from("lettre-exemple.pdf");
-    render(case, req, req.output.unwrap_or(&default), out, err)
+    render(
+        case,
+        "exemple intégré",
+        req,
+        req.output.unwrap_or(&default),
+        out,
+        err,
+    )
 }
 
 /// Renders a validated case to `output` (or its text), then prints the warnings.
 pub(super) fn render(
     case: case::Case,
+    name: &str,
     req: &Request<'_>,
     output: &Path,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
-    let plan = Plan::new(case, Offices::builtin())?;
-    let renderer = Renderer::new(req.modeles)?;
-    let rendered = renderer.render(&plan)?;
+    let plan = Plan::new(case, Offices::builtin()).map_err(|e| super::in_file(name, e))?;
+    let renderer = Renderer::new(req.modeles)?.with_clock(&req.clock);
+    // A letter that cannot be laid out names the case file it comes from.
+    let rendered = renderer
+        .render(&plan)
+        .map_err(|e| super::in_file(name, e))?;
     if req.texte {
-        write_out(out, &crate::compose::plain_text(&rendered.letter))?;
+        write_out(out, &crate::compose::form_text(&rendered.letter))?;
     } else {
-        crate::output::write_atomic(output, &rendered.pdf)
-            .map_err(|e| Error::io("impossible d'écrire la lettre", output, e))?;
+        super::write_file(output, &rendered.pdf, out, "impossible d'écrire la lettre")?;
         let pages = rendered.laid_out.pages.len();
         let _ = writeln!(
             err,
@@ -77,8 +95,8 @@ pub(super) fn render(
             plan.route.destinataire.nom
         );
     }
-    for w in plan.warnings() {
-        let _ = writeln!(err, "avertissement : {w}");
+    for w in renderer.warnings().iter().cloned().chain(plan.warnings()) {
+        let _ = writeln!(err, "avertissement : {}", crate::shown::terminal(&w));
     }
     Ok(ExitCode::Success)
 }

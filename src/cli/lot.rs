@@ -2,17 +2,15 @@
 
 use std::io::Write;
 
-use chrono::NaiveDate;
-
 use crate::batch::{self, Options};
 use crate::error::{Error, ExitCode};
 
 pub(super) fn run(
     opts: &Options,
-    today: NaiveDate,
+    clock: &crate::clock::Clock,
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
-    let summary = batch::run(opts, today)?;
+    let summary = batch::run_with_clock(opts, clock)?;
     batch::print_summary(&summary, err);
     if summary.failed > 0 {
         return Err(Error::BatchRows {

@@ -65,43 +65,104 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Écrit la lettre d'exemple (renouvellement refusé à Cavaillon) en PDF.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours exemple ; recours exemple --dossier > dossier.toml"
+    )]
     Exemple(ExempleArgs),
     /// Écrit la lettre qu'appelle un dossier, en PDF prêt à imprimer.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours lettre dossier.toml ; recours lettre dossier.toml -o recours.pdf --date 2026-12-01 ; recours lettre dossier.toml --texte"
+    )]
     Lettre(LettreArgs),
     /// Explique quelle lettre écrire, à qui, pourquoi, et les délais.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours explique dossier.toml ; recours explique dossier.toml --ics delais.ics"
+    )]
     Explique(ExpliqueArgs),
     /// Écrit une lettre par ligne d'un tableau (.csv) ou d'un fichier .jsonl.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours modele --csv > lot.csv, complétez-le, puis recours lot lot.csv -o lettres ; après une interruption : recours lot lot.csv -o lettres --reprendre"
+    )]
     Lot(LotArgs),
     /// Vérifie des dossiers sans rien produire (une ligne par problème).
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours verifie dossier.toml autre.toml ; recours verifie lot.csv (vérifie chaque ligne sans rien écrire)"
+    )]
     Verifie(VerifieArgs),
-    /// Affiche un modèle de dossier commenté, à compléter.
+    /// Affiche un modèle de dossier commenté, à compléter (ou, avec --csv, un tableau).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
-    Modele,
+    Modele(ModeleArgs),
+    /// Copie les modèles de lettre intégrés dans un dossier, pour les adapter (--modeles).
+    #[command(
+        name = "exporte-modeles",
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options "
+    )]
+    ExporteModeles(ExporteArgs),
     /// Suit des dossiers : événements (envoi, réception, rejet…) et prochaines échéances.
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Options ",
         subcommand_help_heading = "Commandes ",
-        subcommand_value_name = "COMMANDE"
+        subcommand_value_name = "COMMANDE",
+        after_help = "Exemples : recours suivi ajoute dossier.toml ; \
+                      recours suivi evenement 1 envoi 2026-11-02 ; \
+                      recours suivi echeances --avant 2027-01-31"
     )]
     Suivi(suivi::SuiviArgs),
     /// Liste les bureaux connus, ou celui qui est compétent pour un département.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours bureaux ; recours bureaux --departement 84"
+    )]
     Bureaux(BureauxArgs),
     /// Écrit le script de complétion pour un shell (bash, zsh, fish, elvish, powershell).
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemple : recours completions bash > ~/.local/share/bash-completion/completions/recours"
+    )]
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Exemples : recours modele > dossier.toml ; recours modele --csv > lot.csv")]
+struct ModeleArgs {
+    /// Affiche un tableau CSV : l'en-tête de toutes les colonnes et une ligne d'exemple, à
+    /// ouvrir dans LibreOffice ou Excel pour recours lot.
+    #[arg(long)]
+    csv: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exemple : recours exporte-modeles mes-modeles, modifiez-les, puis recours lettre dossier.toml --modeles mes-modeles"
+)]
+struct ExporteArgs {
+    /// Dossier où copier les modèles (créé s'il n'existe pas ; aucun fichier n'y est écrasé).
+    #[arg(value_name = "DOSSIER", help_heading = "Arguments ")]
+    dossier: PathBuf,
 }
 
 #[derive(Debug, Args)]
 struct CompletionsArgs {
     /// Le shell : bash, zsh, fish, elvish ou powershell.
-    #[arg(value_name = "SHELL", help_heading = "Arguments ")]
+    #[arg(
+        value_name = "SHELL",
+        help_heading = "Arguments ",
+        hide_possible_values = true
+    )]
     shell: clap_complete::Shell,
 }
 
@@ -115,12 +176,15 @@ struct DateArg {
 
 #[derive(Debug, Args)]
 struct ExempleArgs {
-    /// Fichier PDF à écrire (par défaut : lettre-exemple.pdf).
+    /// Fichier PDF à écrire (par défaut : lettre-exemple.pdf ; - pour la sortie standard).
     #[arg(short = 'o', long = "sortie", value_name = "FICHIER.pdf")]
     output: Option<PathBuf>,
     /// Affiche le texte de la lettre au lieu d'écrire le PDF.
     #[arg(long)]
     texte: bool,
+    /// Affiche le dossier (TOML) de l'exemple, point de départ d'un vrai dossier.
+    #[arg(long, conflicts_with_all = ["texte", "output"])]
+    dossier: bool,
 }
 
 #[derive(Debug, Args)]
@@ -128,7 +192,8 @@ struct LettreArgs {
     /// Le dossier (.toml ou .json).
     #[arg(value_name = "CAS", help_heading = "Arguments ")]
     cas: PathBuf,
-    /// Fichier PDF à écrire (par défaut : le nom du dossier avec .pdf).
+    /// Fichier PDF à écrire (par défaut : le nom du dossier avec .pdf ; - pour la sortie
+    /// standard).
     #[arg(short = 'o', long = "sortie", value_name = "FICHIER.pdf")]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -151,7 +216,7 @@ struct LotArgs {
     #[arg(short = 'o', long = "sortie", value_name = "DOSSIER", required = true)]
     output: PathBuf,
     /// Nombre de lettres produites en parallèle (par défaut : tous les cœurs).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    #[arg(long, value_name = "N", value_parser = parse_jobs)]
     jobs: Option<u16>,
     #[command(flatten)]
     date: DateArg,
@@ -191,7 +256,8 @@ struct ExpliqueArgs {
     /// Écrit un seul objet JSON au lieu du texte.
     #[arg(long)]
     json: bool,
-    /// Écrit aussi les dates dans un fichier calendrier (.ics), avec des rappels.
+    /// Écrit aussi les dates dans un fichier calendrier (.ics), avec des rappels (- pour la
+    /// sortie standard).
     #[arg(long, value_name = "FICHIER.ics")]
     ics: Option<PathBuf>,
     #[command(flatten)]
@@ -217,8 +283,26 @@ struct BureauxArgs {
     json: bool,
 }
 
+/// `--jobs`: 1 to 256, said in French (clap's range check speaks English).
+fn parse_jobs(s: &str) -> Result<u16, String> {
+    match s.trim().parse::<u16>() {
+        Ok(n @ 1..=256) => Ok(n),
+        _ => Err("un nombre de 1 à 256 est attendu".into()),
+    }
+}
+
 fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
-    crate::case::parse_date(s)
+    use chrono::Datelike;
+    let d = crate::case::parse_date(s)?;
+    let years = crate::deadlines::facts::PLAUSIBLE_YEARS;
+    if !years.contains(&d.year()) {
+        return Err(format!(
+            "la date {d} n'est pas plausible : une lettre se date entre {} et {}",
+            years.start(),
+            years.end()
+        ));
+    }
+    Ok(d)
 }
 
 /// Parses the arguments and runs the command. `--help` and `--version` print and succeed.
@@ -240,15 +324,25 @@ where
             };
         }
     };
-    let today = crate::clock::today();
+    let clock = crate::clock::Clock::from_env().map_err(|e| {
+        Error::usage(
+            e,
+            "donnez à SOURCE_DATE_EPOCH un nombre de secondes (par exemple 1795780800 pour le 27 novembre 2026), ou retirez-la",
+        )
+    })?;
+    let today = clock.today;
     match cli.command {
+        Command::Exemple(a) if a.dossier => {
+            write_out(out, crate::assets::EXEMPLE)?;
+            Ok(ExitCode::Success)
+        }
         Command::Exemple(a) => lettre::exemple(
             &lettre::Request {
                 output: a.output.as_deref(),
                 date: None,
                 modeles: None,
                 texte: a.texte,
-                today,
+                clock,
             },
             out,
             err,
@@ -260,7 +354,7 @@ where
                 date: a.date.date,
                 modeles: a.modeles.as_deref(),
                 texte: a.texte,
-                today,
+                clock,
             },
             out,
             err,
@@ -286,7 +380,7 @@ where
                 assemble: a.assemble.map(|p| (p, a.recto_verso)),
                 progress: !a.quiet && std::io::stderr().is_terminal(),
             };
-            let result = lot::run(&opts, today, err);
+            let result = lot::run(&opts, &clock, err);
             if a.suivi && matches!(result, Ok(_) | Err(Error::BatchRows { .. })) {
                 let report = opts.output.join("rapport.csv");
                 suivi::add_batch_rows(&opts.input, &report, &a.base, today, opts.date, out, err)?;
@@ -299,14 +393,16 @@ where
                 json: a.json,
                 ics: a.ics.as_ref(),
                 date: a.date.date,
-                today,
+                clock,
             },
             out,
             err,
         ),
         Command::Verifie(a) => verifie::run(&a.cas, a.date.date, today, out),
-        Command::Modele => modele::run(out),
-        Command::Suivi(a) => suivi::run(a, today, out, err),
+        Command::Modele(a) if a.csv => modele::csv(out),
+        Command::Modele(_) => modele::run(out),
+        Command::ExporteModeles(a) => modele::export(&a.dossier, err),
+        Command::Suivi(a) => suivi::run(a, &clock, out, err),
         Command::Bureaux(a) => bureaux::run(a.departement.as_deref(), a.json, out),
         Command::Completions(a) => {
             use clap::CommandFactory;
@@ -322,9 +418,55 @@ fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
+/// An input error about a case, prefixed with the file it is in (the case's own errors name
+/// it already; routing, deadline and layout errors did not).
+fn in_file(name: &str, e: Error) -> Error {
+    match e {
+        Error::Input { message, conseil } => Error::Input {
+            message: format!("{name} : {message}"),
+            conseil,
+        },
+        other => other,
+    }
+}
+
+/// Refuses an output that is the input itself (`lettre x.toml -o x.toml` destroyed the case
+/// file: issue 14, item 5).
+fn refuse_overwriting(input: &std::path::Path, output: &std::path::Path) -> Result<(), Error> {
+    if output.as_os_str() != "-" && crate::output::same_file(input, output) {
+        return Err(Error::usage(
+            format!(
+                "la sortie « {} » est le dossier lu « {} » : il serait écrasé",
+                output.display(),
+                input.display()
+            ),
+            "donnez un autre nom de fichier avec -o, par exemple lettre.pdf",
+        ));
+    }
+    Ok(())
+}
+
+/// Writes an output file the user named: `-` is standard output, anything else goes through
+/// [`crate::output::write_atomic`] (never half-written, never replacing a device or folder).
+fn write_file(
+    path: &std::path::Path,
+    bytes: &[u8],
+    out: &mut dyn Write,
+    action: &'static str,
+) -> Result<(), Error> {
+    if path.as_os_str() == "-" {
+        return write_bytes(out, bytes);
+    }
+    crate::output::write_atomic(path, bytes).map_err(|e| Error::output(action, path, e))
+}
+
 /// Writes to standard output; a closed pipe (`recours bureaux | head`) is not an error.
 fn write_out(out: &mut dyn Write, text: &str) -> Result<(), Error> {
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    write_bytes(out, text.as_bytes())
+}
+
+fn write_bytes(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Error> {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::io(
@@ -357,6 +499,37 @@ mod tests {
         assert!(
             !help.contains("Usage:") && !help.contains("Print help"),
             "{help}"
+        );
+    }
+
+    /// Issue 14, item 11: clap's « possible values » showed in English, and no subcommand
+    /// gave an example.
+    #[test]
+    fn every_subcommand_help_is_french_with_an_example() {
+        for cmd in Cli::command().get_subcommands() {
+            let name = cmd.get_name().to_string();
+            let mut out = Vec::new();
+            run(["recours", &name, "--help"], &mut out, &mut Vec::new()).unwrap();
+            let help = String::from_utf8(out).unwrap();
+            assert!(help.contains("Exemple"), "{name}: {help}");
+            for english in ["possible values", "default:", "Usage:", "Print help"] {
+                assert!(!help.contains(english), "{name}: {english} in {help}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_jobs_count_is_refused_in_french() {
+        let e = run(
+            ["recours", "lot", "t.csv", "-o", "x", "--jobs", "0"],
+            &mut Vec::new(),
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(e.exit_code(), ExitCode::Input);
+        assert!(
+            e.to_string().contains("un nombre de 1 à 256 est attendu"),
+            "{e}"
         );
     }
 

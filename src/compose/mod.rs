@@ -8,6 +8,7 @@
 //! association's (`--modeles`).
 
 mod context;
+mod form_text;
 pub mod markup;
 mod plain;
 mod templates;
@@ -19,6 +20,7 @@ use crate::case::{Depot, LetterKind};
 use crate::letter::{Block, Letter, Metadata, Text};
 use crate::plan::Plan;
 
+pub use form_text::form_text;
 pub use plain::plain_text;
 pub use templates::{MAX_TEMPLATE_BYTES, Templates};
 
@@ -56,6 +58,14 @@ pub enum ComposeError {
         /// Line of the rendered text.
         ligne: usize,
         /// What is wrong.
+        message: String,
+    },
+    /// A template that runs too long or writes too much (a user's template).
+    #[error("modèle « {modele} » : {message}")]
+    Budget {
+        /// The template file.
+        modele: String,
+        /// What it overran.
         message: String,
     },
     /// A template folder that cannot be used.
@@ -191,10 +201,7 @@ pub fn compose(plan: &Plan, templates: &Templates) -> Result<Letter, ComposeErro
     let name = template_for(plan);
     let ctx = tera::Context::from_serialize(&context::build(plan))
         .map_err(|e| ComposeError::from_tera(&e))?;
-    let rendered = templates
-        .tera
-        .render(name, &ctx)
-        .map_err(|e| ComposeError::from_tera(&e))?;
+    let rendered = templates.render(name, ctx)?;
     let markup_error = |ligne: usize, message: String| ComposeError::Markup {
         modele: name.to_string(),
         ligne,
@@ -269,7 +276,7 @@ pub fn compose(plan: &Plan, templates: &Templates) -> Result<Letter, ComposeErro
             title,
             author,
             subject: subject.first().map(Text::to_plain).unwrap_or_default(),
-            created: crate::clock::pdf_timestamp(c.lettre.date),
+            created: crate::clock::noon(c.lettre.date),
         },
         running_head: sender.first().map(Text::to_plain).unwrap_or_default(),
         sender,

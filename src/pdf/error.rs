@@ -23,6 +23,9 @@ pub enum PdfError {
     /// Nothing to assemble.
     #[error("aucune lettre à assembler")]
     NothingToAssemble,
+    /// A letter could not be read back into an assembled file.
+    #[error("une lettre n'a pas pu être relue pour l'assemblage ({0})")]
+    Assemble(String),
     /// Writing the bytes failed.
     #[error("l'écriture du PDF a échoué : {0}")]
     Write(#[from] std::io::Error),

@@ -26,6 +26,7 @@
 //! assert!(bytes.starts_with(b"%PDF-"));
 //! ```
 
+mod assemble;
 mod content;
 mod document;
 mod error;
@@ -37,6 +38,7 @@ mod subset;
 #[cfg(test)]
 mod tests;
 
+pub use assemble::Assembler;
 pub use error::PdfError;
 
 use crate::letter::{Letter, Metadata};

@@ -96,3 +96,73 @@ fn completions_come_from_the_clap_definitions() {
         r.stderr
     );
 }
+
+/// Issue 14, item 11: the starting points an association asks for.
+#[test]
+fn modele_csv_exemple_dossier_and_exported_templates_are_ready_to_use() {
+    let w = Workdir::new();
+    let r = w.run(&["modele", "--csv"]);
+    r.expect_code(0);
+    w.file("lot.csv", &r.stdout);
+    let r = w.run(&["lot", "lot.csv", "-o", "sortie"]);
+    r.expect_code(0);
+    assert!(r.stderr.contains("1 lettre(s) écrite(s)"), "{}", r.stderr);
+
+    let r = w.run(&["exemple", "--dossier"]);
+    r.expect_code(0);
+    assert!(r.stdout.contains("[demandeur]"), "{}", r.stdout);
+    w.file("exemple.toml", &r.stdout);
+    w.run(&["verifie", "exemple.toml"]).expect_code(0);
+
+    let r = w.run(&["exporte-modeles", "mes-modeles"]);
+    r.expect_code(0);
+    assert!(w.path().join("mes-modeles/gracieux-cert.tera").exists());
+    assert!(w.path().join("mes-modeles/_cloture.tera").exists());
+    w.run(&[
+        "lettre",
+        "exemple.toml",
+        "--modeles",
+        "mes-modeles",
+        "-o",
+        "x.pdf",
+    ])
+    .expect_code(0);
+    let r = w.run(&["exporte-modeles", "mes-modeles"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("existe déjà"), "{}", r.stderr);
+}
+
+/// Issue 14, item 11: `verifie` read a table as TOML, and said « valide » on a case whose
+/// deadline had passed.
+#[test]
+fn verifie_dry_runs_a_table_and_warns_of_deadlines() {
+    let w = Workdir::new();
+    let table = w.run(&["modele", "--csv"]).stdout;
+    let mut lines: Vec<String> = table.lines().map(str::to_string).collect();
+    lines.push(lines[1].replace("Martin", "Durand").replace(",84,", ",99,"));
+    w.file("t.csv", lines.join("\n") + "\n");
+    let r = w.run(&["verifie", "t.csv"]);
+    r.expect_code(2);
+    assert!(r.stdout.contains("t.csv, ligne 2 : valide"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("t.csv, ligne 3, clé demande.departement"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("2 ligne(s), 1 valide(s), 1 en erreur"),
+        "{}",
+        r.stdout
+    );
+    assert!(!w.path().join("rapport.csv").exists());
+
+    w.file("c.toml", crate::harness::base_case());
+    let r = w.run(&["verifie", "c.toml", "--date", "2026-12-28"]);
+    r.expect_code(0);
+    assert!(
+        r.stdout
+            .contains("avertissement : Le délai pour saisir le tribunal administratif a expiré"),
+        "{}",
+        r.stdout
+    );
+}

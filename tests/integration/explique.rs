@@ -95,3 +95,25 @@ fn ics_export_is_written_atomically() {
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
+
+/// Issue 14, item 11: sources shown to people carried a commit id (` @ f2786d8b…`).
+#[test]
+fn sources_name_the_public_source_without_a_revision_id() {
+    let w = crate::harness::Workdir::new();
+    w.file("c.toml", crate::harness::base_case());
+    for args in [
+        vec!["explique", "c.toml"],
+        vec!["explique", "c.toml", "--json"],
+        vec!["bureaux", "--departement", "84"],
+        vec!["bureaux"],
+    ] {
+        let r = w.run(&args);
+        r.expect_code(0);
+        let text = &r.stdout;
+        let leaked = text
+            .split(" @ ")
+            .skip(1)
+            .any(|after| after.chars().take_while(char::is_ascii_hexdigit).count() >= 7);
+        assert!(!leaked, "{args:?}: {text}");
+    }
+}

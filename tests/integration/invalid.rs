@@ -29,7 +29,7 @@ fn cases() -> Vec<Bad> {
         Bad { name: "unknown key", file: "d.toml", content: edit("commune = ", "comune = "),
               expect: &["d.toml, ligne 21, clé demande.comune : clé inconnue « comune » dans la table [demande]", "conseil : vouliez-vous dire « commune » ?"] },
         Bad { name: "wrong type", file: "d.toml", content: edit("departement = \"84\"", "departement = 84"),
-              expect: &["ligne 20, clé demande.departement : le nombre 84 au lieu de du texte entre guillemets", "departement = \"84\""] },
+              expect: &["ligne 20, clé demande.departement : le nombre 84 au lieu de texte entre guillemets", "departement = \"84\""] },
         Bad { name: "French date", file: "d.toml", content: edit("date = 2026-10-15", "date = \"15/10/2026\""),
               expect: &["ligne 24, clé decision.date : « 15/10/2026 » n'est pas au format AAAA-MM-JJ (écrivez par exemple 2026-10-15"] },
         Bad { name: "impossible date", file: "d.toml", content: edit("notification = 2026-10-20", "notification = 2026-09-31"),
@@ -55,7 +55,7 @@ fn cases() -> Vec<Bad> {
         Bad { name: "notification before decision", file: "d.toml", content: edit("notification = 2026-10-20", "notification = 2026-10-01"),
               expect: &["clé decision.notification : la notification (2026-10-01) précède la décision (2026-10-15)"] },
         Bad { name: "decision after the letter", file: "d.toml", content: edit("date = 2026-10-15", "date = 2026-12-15").replace("notification = 2026-10-20", "notification = 2026-12-16"),
-              expect: &["clé decision.date : la date 2026-12-15 est postérieure à la date de la lettre (2026-11-27)"] },
+              expect: &["clé decision.date : la date 2026-12-15 est postérieure à la date de la lettre (2026-11-27, lettre.date ou aujourd'hui)"] },
         Bad { name: "recours received before sent", file: "d.toml",
               content: format!("{}\n[recours_gracieux]\nenvoi = 2026-11-02\nreception = 2026-11-01\n", base_case()),
               expect: &["clé recours_gracieux.reception : la réception (2026-11-01) précède l'envoi (2026-11-02)"] },
@@ -69,7 +69,7 @@ fn cases() -> Vec<Bad> {
               expect: &["d.json, ligne 3 : JSON invalide", "supprimez la virgule"] },
         Bad { name: "JSON wrong type", file: "d.json",
               content: r#"{"recours": "gracieux", "demandeur": {"prenom": "A", "nom": "B", "adresse": "1 rue X"}, "demande": {}}"#.to_string(),
-              expect: &["clé demandeur.adresse : le texte « 1 rue X » au lieu de une liste entre crochets", "adresse = [\"…\", \"…\"]"] },
+              expect: &["clé demandeur.adresse : le texte « 1 rue X » au lieu d'une liste entre crochets", "adresse = [\"…\", \"…\"]"] },
         Bad { name: "Saint-Pierre-et-Miquelon without addressee", file: "d.toml", content: edit("departement = \"84\"", "departement = \"975\""),
               expect: &["aucune source ne dit quel service instruit", "Saint-Pierre-et-Miquelon", "conseil : recopiez le nom et l'adresse"] },
         Bad { name: "signalement at a consulate", file: "d.toml",
@@ -78,6 +78,15 @@ fn cases() -> Vec<Bad> {
         Bad { name: "unknown addressee id", file: "d.toml",
               content: format!("{}\n[destinataire]\nid = \"cert-toulone\"\n", base_case()),
               expect: &["clé destinataire.id : identifiant de bureau « cert-toulone » inconnu", "vouliez-vous dire « cert-toulon » ?"] },
+        // Issue 14, item 10: JSON duplicate keys, lists and null said in English or garbled.
+        Bad { name: "JSON duplicate key", file: "d.json", content: r#"{"recours": "gracieux", "recours": "defenseur"}"#.to_string(),
+              expect: &["clé recours : la clé « recours » apparaît deux fois"] },
+        Bad { name: "JSON list for a table", file: "d.json", content: r#"{"recours": "gracieux", "demandeur": [1, 2]}"#.to_string(),
+              expect: &["clé demandeur : une liste [ … ] au lieu d'une table { … }"] },
+        Bad { name: "JSON list for the case", file: "d.json", content: "[1, 2]".to_string(),
+              expect: &["d.json : le dossier JSON est une liste [ … ], pas un objet { … }"] },
+        Bad { name: "JSON null table", file: "d.json", content: r#"{"recours": "gracieux", "demandeur": null}"#.to_string(),
+              expect: &["clé demandeur : une valeur vide au lieu d'une table"] },
         Bad { name: "empty file", file: "d.toml", content: String::new(),
               expect: &["d.toml, ligne 1, clé recours : la clé obligatoire « recours » manque"] },
     ]
@@ -137,4 +146,63 @@ fn oversized_file_is_refused() {
     let r = w.run(&["explique", "gros.toml"]);
     r.expect_code(2);
     assert!(r.stderr.contains("fichier trop gros"), "{}", r.stderr);
+}
+
+/// Issue 14, item 10: ESC and BEL from a case file reached the terminal as they were.
+#[test]
+fn control_characters_from_input_are_escaped_in_messages() {
+    let w = Workdir::new();
+    w.file(
+        "d.toml",
+        edit("civilite = \"Madame\"", "civilite = \"M\u{1b}[2J\u{7}me\""),
+    );
+    let r = w.run(&["explique", "d.toml"]);
+    r.expect_code(2);
+    assert!(
+        !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
+        "{:?}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("M\\u{1b}[2J\\u{7}me"), "{}", r.stderr);
+}
+
+/// Issue 14, item 10: the size limit was skipped for a pipe (no length to check).
+#[cfg(unix)]
+#[test]
+fn an_oversized_case_from_a_pipe_is_refused() {
+    let w = Workdir::new();
+    let fifo = w.path().join("tube.toml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+        let _ = f.write_all(format!("{}\n# {}\n", base_case(), "x".repeat(400 * 1024)).as_bytes());
+    });
+    let r = w.run(&["explique", "tube.toml"]);
+    r.expect_code(2);
+    assert!(r.stderr.contains("fichier trop gros"), "{}", r.stderr);
+    let _ = writer.join();
+}
+
+/// Issue 14, item 10: an I/O error printed the French reason, then the system's English text.
+#[test]
+fn io_errors_are_said_in_french_only() {
+    let w = Workdir::new();
+    w.file("d.toml", base_case());
+    let r = w.run(&["lettre", "d.toml", "-o", "absent/x.pdf"]);
+    r.expect_code(1);
+    assert!(
+        r.stderr
+            .contains("« absent/x.pdf » : fichier ou dossier introuvable"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("No such file"), "{}", r.stderr);
+    assert!(!r.stderr.contains("cause :"), "{}", r.stderr);
 }

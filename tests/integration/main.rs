@@ -9,6 +9,7 @@ mod explique;
 mod invalid;
 mod lettre;
 mod lot;
+mod lot_hardening;
 mod suivi;
 mod suivi_bases;
 mod suivi_concurrency;

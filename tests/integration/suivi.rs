@@ -376,7 +376,7 @@ fn suivi_lot_adds_the_rows_it_wrote() {
         let csv = format!(
             "{header}\n{}\n{}\n{}\n",
             row("Petit", "2026-10-20"),
-            row("Faux", "20/10/2026"),
+            row("Faux", "2026-13-45"),
             row("Grand", "2026-10-20")
         );
         let input = w.file("lot.csv", csv);

@@ -145,6 +145,7 @@ fn read_batch(
     };
     let file = path.display().to_string();
     for row in crate::batch::read_rows(path)? {
+        let row = row?;
         if only.is_some_and(|(lines, _)| !lines.contains(&row.ligne)) {
             continue;
         }

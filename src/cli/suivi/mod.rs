@@ -34,13 +34,13 @@ pub(super) struct SuiviArgs {
 #[derive(Debug, Args)]
 pub(super) struct BaseArg {
     /// Base de suivi : un fichier SQLite (créé s'il n'existe pas, lisible par vous seul) ou
-    /// une adresse postgres://utilisateur:mot-de-passe@hôte/base ; par défaut suivi.sqlite
-    /// dans votre dossier de données.
+    /// une adresse postgres://utilisateur:mot-de-passe@hôte/base ; par défaut la variable
+    /// RECOURS_BASE, sinon suivi.sqlite dans votre dossier de données.
     #[arg(
         long,
         value_name = "FICHIER.sqlite|postgres://…",
         env = "RECOURS_BASE",
-        hide_env_values = true,
+        hide_env = true,
         global = true
     )]
     pub base: Option<String>,
@@ -177,10 +177,11 @@ fn parse_letter_kind(s: &str) -> Result<LetterKind, String> {
 
 pub(super) fn run(
     a: SuiviArgs,
-    today: NaiveDate,
+    clock: &crate::clock::Clock,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
+    let today = clock.today;
     let as_of = a.date.unwrap_or(today);
     match a.command {
         SuiviCommand::Ajoute { cas } => ajoute::run(&cas, &a.base, today, out, err),
@@ -244,7 +245,10 @@ pub(super) fn run(
             lettre(
                 store.as_mut(),
                 CaseId(id),
-                as_of,
+                crate::clock::Clock {
+                    today: as_of,
+                    epoch: clock.epoch,
+                },
                 output,
                 dossier,
                 texte,
@@ -319,13 +323,14 @@ pub(super) fn run(
 fn lettre(
     store: &mut dyn store::Store,
     id: CaseId,
-    as_of: NaiveDate,
+    clock: crate::clock::Clock,
     output: Option<PathBuf>,
     dossier: Option<PathBuf>,
     texte: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
+    let as_of = clock.today;
     let case = store.case(id)?.ok_or(store::StoreError::NoCase(id))?;
     let status = followup::status(&case, as_of).map_err(|e| Error::Input {
         message: format!("dossier n° {id} : {e}"),
@@ -358,9 +363,16 @@ fn lettre(
         date: Some(as_of),
         modeles: None,
         texte,
-        today: as_of,
+        clock,
     };
-    super::lettre::render(validated, &req, req.output.unwrap_or(&default), out, err)
+    super::lettre::render(
+        validated,
+        &name,
+        &req,
+        req.output.unwrap_or(&default),
+        out,
+        err,
+    )
 }
 
 /// Writes an export as it is produced: to standard output, or to a file readable by its
@@ -375,7 +387,7 @@ fn emit(
     let Some(path) = path else {
         let mut w = std::io::BufWriter::new(&mut *out);
         match produce(&mut w) {
-            Err(Error::Io { source, .. }) => stdout_result(Err(source))?,
+            Err(Error::Io { raison, .. }) => stdout_result(Err(raison))?,
             other => other?,
         }
         stdout_result(w.flush())?;
