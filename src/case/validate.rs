@@ -186,11 +186,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
     }
     let lettre = letter_options(&mut c, raw.lettre.unwrap_or_default(), recours);
     let demande = application(&mut c, &raw.demande);
-    let demandeur = person(
-        &mut c,
-        &raw.demandeur,
-        demande.as_ref().map(|d| d.depot.is_abroad()),
-    );
+    let demandeur = person(&mut c, &raw.demandeur);
     let titulaire = raw
         .titulaire
         .as_ref()
@@ -284,7 +280,7 @@ fn letter_options(c: &mut Checker<'_>, l: RawLettre, kind: Option<LetterKind>) -
     }
 }
 
-fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) -> Person {
+fn person(c: &mut Checker<'_>, p: &RawDemandeur) -> Person {
     let adresse = c.list("demandeur.adresse", &p.adresse, MAX_SHORT_CHARS);
     if adresse.is_empty() {
         c.error(
@@ -306,6 +302,7 @@ fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) 
         c.warnings
             .push(format!("votre adresse (demandeur.adresse) : {problem}"));
     }
+    let reside_a_l_etranger = residence(c, p.reside_a_l_etranger, &adresse);
     let date_naissance = c.opt_date("demandeur.date_naissance", &p.date_naissance);
     if let Some(d) = date_naissance {
         let today = c.ctx.today;
@@ -316,7 +313,7 @@ fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) 
         prenom: c.required("demandeur.prenom", &p.prenom, MAX_NAME_CHARS),
         nom: c.required("demandeur.nom", &p.nom, MAX_NAME_CHARS),
         adresse,
-        reside_a_l_etranger: p.reside_a_l_etranger.or(abroad_by_depot).unwrap_or(false),
+        reside_a_l_etranger,
         date_naissance,
         lieu_naissance: c.optional(
             "demandeur.lieu_naissance",
@@ -326,6 +323,60 @@ fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) 
         telephone: c.optional("demandeur.telephone", p.telephone.as_ref(), MAX_SHORT_CHARS),
         courriel: c.optional("demandeur.courriel", p.courriel.as_ref(), MAX_SHORT_CHARS),
     }
+}
+
+/// Whether the writer lives abroad, which gives two more months before the court (R. 421-7
+/// CJA). Where the application was filed says nothing about it: a person living in France
+/// may apply at a consulate while travelling. The case's key wins; otherwise the address's
+/// last line tells (a country, or a French postcode line). When neither tells, the shorter
+/// French deadline is kept, so that no one relies on two months they may not have.
+fn residence(c: &mut Checker<'_>, stated: Option<bool>, adresse: &[String]) -> bool {
+    let by_address = residence_from_address(adresse, c.ctx.offices);
+    match (stated, by_address) {
+        (Some(s), Some(a)) if s != a => {
+            c.warnings.push(format!(
+                "demandeur.reside_a_l_etranger = {s}, mais votre adresse (demandeur.adresse) \
+                 semble {} : le délai devant le tribunal est calculé avec la valeur indiquée \
+                 ({}) ; vérifiez-la",
+                if a {
+                    "être à l'étranger"
+                } else {
+                    "être en France"
+                },
+                if s {
+                    "4 mois, art. R. 421-7 CJA"
+                } else {
+                    "2 mois"
+                },
+            ));
+            s
+        }
+        (Some(s), _) => s,
+        (None, Some(a)) => a,
+        (None, None) => {
+            c.warnings.push(
+                "impossible de savoir d'après votre adresse (demandeur.adresse) si vous résidez \
+                 à l'étranger : le délai devant le tribunal est calculé à 2 mois ; si vous vivez \
+                 hors de France, ajoutez reside_a_l_etranger = true dans [demandeur] \
+                 (4 mois, art. R. 421-7 CJA)"
+                    .to_string(),
+            );
+            false
+        }
+    }
+}
+
+/// `Some(true)` when the last line names a foreign country, `Some(false)` when it says
+/// France or is a French postcode line, `None` otherwise.
+pub(crate) fn residence_from_address(adresse: &[String], offices: &Offices) -> Option<bool> {
+    let last = adresse.iter().rev().find(|l| !l.trim().is_empty())?;
+    if suggest::fold(last) == "france" {
+        return Some(false);
+    }
+    if offices.pays(last.trim()).is_some() {
+        return Some(true);
+    }
+    crate::postal::is_postcode_line(last).then_some(false)
 }
 
 fn titulaire(c: &mut Checker<'_>, t: &RawTitulaire, letter_date: NaiveDate) -> Option<Titulaire> {

@@ -288,9 +288,18 @@ fn consideration(formule: &str) -> String {
 }
 
 /// The town of the sender's postcode line (« 84300 Cavaillon » → « Cavaillon »), else the
-/// last address line.
+/// last address line that is not a country line (« MAROC », in capitals, without digits).
 fn sender_town(adresse: &[String]) -> String {
-    adresse
+    let is_country = |l: &String| {
+        !l.chars().any(|ch| ch.is_ascii_digit())
+            && l.chars().any(char::is_alphabetic)
+            && !l.chars().any(char::is_lowercase)
+    };
+    let lines = match adresse.split_last() {
+        Some((last, rest)) if rest.len() >= 2 && is_country(last) => rest,
+        _ => adresse,
+    };
+    lines
         .iter()
         .rev()
         .find(|l| postal::is_postcode_line(l))
@@ -304,7 +313,7 @@ fn sender_town(adresse: &[String]) -> String {
                 .unwrap_or(t)
                 .to_string()
         })
-        .or_else(|| adresse.last().cloned())
+        .or_else(|| lines.last().cloned())
         .unwrap_or_default()
 }
 
@@ -370,6 +379,10 @@ mod tests {
             "Casablanca"
         );
         assert_eq!(sender_town(&["Rue X".into(), "Tunis".into()]), "Tunis");
+        assert_eq!(
+            sender_town(&["Rue X".into(), "Tokyo".into(), "JAPON".into()]),
+            "Tokyo"
+        );
     }
 
     #[test]

@@ -194,6 +194,10 @@ fn rows() -> Vec<Row> {
                 f.lives_abroad = true;
                 f.gracieux = rec("2026-11-02", "2026-11-04", "2026-12-10") }),
             ["2026-12-21", "", "2027-04-12", ""]),
+        // Applied at a consulate while living in France: the place of the application gives
+        // no extension (R421-7 is for those who live abroad): 2 months, as in France.
+        row("consulate-living-in-france", facts(Gracieux, "2026-11-27", "2026-10-20"),
+            ["2026-12-21", "", "2026-12-21", ""]),
         // Abroad, implicit rejection 4 Jan 2027: 2 months as the safe date → 5 Mar.
         row("abroad-implicit-rejection", with(facts(Defenseur, "2027-01-20", "2026-10-20"), |f| {
                 f.lives_abroad = true;
