@@ -199,7 +199,7 @@ pub struct Person {
     pub nom: String,
     /// Postal address lines, as typed.
     pub adresse: Vec<String>,
-    /// Whether the person lives abroad (R421-7 extension).
+    /// Whether the person lives abroad (R. 421-7 extension).
     pub reside_a_l_etranger: bool,
     /// Date of birth, if given.
     pub date_naissance: Option<NaiveDate>,
@@ -254,6 +254,8 @@ pub struct Decision {
     pub reference: Option<String>,
     /// The reason the administration gave.
     pub motif: String,
+    /// What that reason is about, for the grounds that answer it.
+    pub sujet: super::motif::MotifFacts,
     /// Whether it states the voies et délais de recours.
     pub mentionne_voies_recours: bool,
     /// The court the decision names, if given.
@@ -299,7 +301,7 @@ pub struct Signalement {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Argument {
-    /// The decision gives no or insufficient reasons (CRPA L211-2, L211-5).
+    /// The decision gives no or insufficient reasons (CRPA L. 211-2, L. 211-5).
     MotivationInsuffisante,
     /// Only a « doute suffisant » on identity or nationality justifies a refusal.
     DouteSuffisant,

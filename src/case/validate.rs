@@ -678,6 +678,7 @@ fn decision(
         date,
         notification,
         reference,
+        sujet: super::motif::read(&motif),
         motif,
         mentionne_voies_recours: d.mentionne_voies_recours.unwrap_or(true),
         tribunal,

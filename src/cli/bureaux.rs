@@ -180,14 +180,14 @@ fn for_departement(code: &str, offices: &Offices) -> String {
     if let Some(o) = offices.office("dlpaj") {
         office_lines(&mut r, o);
     }
-    r.heading("Tribunal administratif du département (CJA R221-3)");
+    r.heading("Tribunal administratif du département (CJA R. 221-3)");
     match offices.tribunal_for(code) {
         Some(t) => tribunal_lines(&mut r, t),
         None => r.para(2, "aucun"),
     }
     if d.categorie == Categorie::Departement {
         r.para(2, "Le tribunal compétent pour contester un refus est celui du siège de l'autorité qui a décidé \
-                   (CJA R312-1) : la décision l'indique.");
+                   (CJA R. 312-1) : la décision l'indique.");
     }
     r.finish()
 }

@@ -8,8 +8,9 @@
 
 use serde::Serialize;
 
-use crate::case::{Depot, EarlierRecours};
+use crate::case::{Argument, Depot, EarlierRecours};
 use crate::deadlines::model::iso;
+use crate::french::grammar;
 use crate::plan::Plan;
 use crate::postal;
 
@@ -37,6 +38,8 @@ struct Lettre<'a> {
     recommande: bool,
     numero_recommande: Option<&'a str>,
     arguments: Vec<&'static str>,
+    /// Each ground's opening words when there are several: « En premier lieu, »… « Enfin, ».
+    lieux: std::collections::BTreeMap<&'static str, &'static str>,
     paragraphes: &'a [String],
     demande: Option<&'a str>,
     pieces_jointes: &'a [String],
@@ -60,9 +63,17 @@ struct Titulaire<'a> {
     civilite: Option<&'static str>,
     prenom: &'a str,
     nom: &'a str,
+    /// « de Léa Martin », « d'Awa Diallo ».
+    de_nom: String,
     date_naissance: String,
     lieu_naissance: Option<&'a str>,
     qualite: &'a str,
+    /// « la mère », « le tuteur ».
+    qualite_article: String,
+    /// Under 18 on the letter's date.
+    mineur: bool,
+    /// The writer is a tutor (« tuteur », « tutrice »), not a parent.
+    tutelle: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -73,6 +84,8 @@ struct Demande<'a> {
     departement: Option<&'a str>,
     departement_nom: Option<String>,
     commune: Option<&'a str>,
+    /// « la mairie de Cavaillon », « la mairie du 11e arrondissement de Paris ».
+    mairie: Option<String>,
     pays: Option<&'a str>,
     pays_locatif: Option<String>,
     ville: Option<&'a str>,
@@ -87,6 +100,12 @@ struct Decision<'a> {
     notification: String,
     reference: Option<&'a str>,
     motif: &'a str,
+    /// The reason names the other parent's opposition.
+    opposition_parentale: bool,
+    /// The reason puts a civil-status act in doubt.
+    etat_civil: bool,
+    /// The reason says a document is missing or insufficient.
+    pieces: bool,
     mentionne_voies_recours: bool,
     tribunal: Option<&'a str>,
 }
@@ -175,6 +194,7 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
                 ville.as_deref().map(crate::route::a_ville),
             ),
         };
+    let arguments = arguments(plan);
     let mut lignes = a.lignes.clone();
     lignes.extend(
         if a.adresse_statut == crate::offices::AddressStatus::Fournie {
@@ -190,7 +210,8 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             lieu,
             recommande: c.lettre.recommande,
             numero_recommande: c.lettre.numero_recommande.as_deref(),
-            arguments: c.lettre.arguments.iter().map(|a| a.as_str()).collect(),
+            lieux: lieux(&arguments),
+            arguments,
             paragraphes: &c.lettre.paragraphes,
             demande: c.lettre.demande.as_deref(),
             pieces_jointes: &c.lettre.pieces_jointes,
@@ -210,9 +231,13 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             civilite: t.civilite.map(|c| c.as_str()),
             prenom: &t.prenom,
             nom: &t.nom,
+            de_nom: grammar::de(&format!("{} {}", t.prenom, t.nom)),
             date_naissance: iso(t.date_naissance),
             lieu_naissance: t.lieu_naissance.as_deref(),
             qualite: &t.qualite,
+            qualite_article: grammar::with_article(&t.qualite),
+            mineur: crate::case::years_between(t.date_naissance, c.lettre.date) < 18,
+            tutelle: is_tutelle(&t.qualite),
         }),
         demande: Demande {
             document: c.demande.document.as_str(),
@@ -225,6 +250,7 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             departement,
             departement_nom,
             commune,
+            mairie: commune.map(grammar::mairie),
             pays,
             pays_locatif,
             ville,
@@ -237,6 +263,9 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             notification: iso(d.notification),
             reference: d.reference.as_deref(),
             motif: &d.motif,
+            opposition_parentale: d.sujet.opposition_parentale,
+            etat_civil: d.sujet.etat_civil,
+            pieces: d.sujet.pieces,
             mentionne_voies_recours: d.mentionne_voies_recours,
             tribunal: d.tribunal.as_deref(),
         }),
@@ -267,6 +296,61 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             limite_tribunal: plan.deadlines.tribunal.as_ref().map(|d| iso(d.date)),
         },
     }
+}
+
+/// The grounds the letter argues: those the case file names, else those its facts support. A
+/// refusal for the other parent's opposition is about parental authority, not about a doubt on
+/// identity, so it gets that ground alone.
+fn arguments(plan: &Plan) -> Vec<&'static str> {
+    let c = &plan.case;
+    if !c.lettre.arguments.is_empty() {
+        return Argument::ALL
+            .into_iter()
+            .filter(|a| c.lettre.arguments.contains(a))
+            .map(Argument::as_str)
+            .collect();
+    }
+    let opposition = c
+        .decision
+        .as_ref()
+        .is_some_and(|d| d.sujet.opposition_parentale);
+    let mut chosen = Vec::new();
+    if !(opposition && c.titulaire.is_some()) {
+        chosen.push(Argument::DouteSuffisant.as_str());
+    }
+    if c.titulaire.is_some() {
+        chosen.push(Argument::AutoriteParentale.as_str());
+    }
+    chosen
+}
+
+/// « En premier lieu, », « En second lieu, », …, « Enfin, »: one ground needs none.
+fn lieux(arguments: &[&'static str]) -> std::collections::BTreeMap<&'static str, &'static str> {
+    const RANKS: [&str; 5] = [
+        "En premier lieu, ",
+        "En deuxième lieu, ",
+        "En troisième lieu, ",
+        "En quatrième lieu, ",
+        "En cinquième lieu, ",
+    ];
+    let n = arguments.len();
+    arguments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let lieu = match (n, i) {
+                (1, _) => "",
+                (2 | 3, 1) => "En second lieu, ",
+                (_, i) if i + 1 == n && n > 2 => "Enfin, ",
+                (_, i) => RANKS[i.min(RANKS.len() - 1)],
+            };
+            (*a, lieu)
+        })
+        .collect()
+}
+
+fn is_tutelle(qualite: &str) -> bool {
+    matches!(crate::suggest::fold(qualite).as_str(), "tuteur" | "tutrice")
 }
 
 fn recours(r: &EarlierRecours) -> Recours<'_> {
@@ -382,6 +466,29 @@ mod tests {
         assert_eq!(
             sender_town(&["Rue X".into(), "Tokyo".into(), "JAPON".into()]),
             "Tokyo"
+        );
+    }
+
+    #[test]
+    fn grounds_are_numbered_only_when_there_are_several() {
+        assert_eq!(lieux(&["doute-suffisant"])["doute-suffisant"], "");
+        let two = lieux(&["doute-suffisant", "autorite-parentale"]);
+        assert_eq!(two["doute-suffisant"], "En premier lieu, ");
+        assert_eq!(two["autorite-parentale"], "En second lieu, ");
+        let three = lieux(&["a", "b", "c"]);
+        assert_eq!(
+            [three["a"], three["b"], three["c"]],
+            ["En premier lieu, ", "En second lieu, ", "Enfin, "]
+        );
+        let four = lieux(&["a", "b", "c", "d"]);
+        assert_eq!(
+            [four["a"], four["b"], four["c"], four["d"]],
+            [
+                "En premier lieu, ",
+                "En deuxième lieu, ",
+                "En troisième lieu, ",
+                "Enfin, "
+            ]
         );
     }
 

@@ -12,7 +12,7 @@ fn plan(text: &str) -> Plan {
     Plan::new(case, Offices::builtin()).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn compose_text(text: &str) -> String {
+pub(super) fn compose_text(text: &str) -> String {
     let letter =
         compose(&plan(text), &Templates::builtin().unwrap()).unwrap_or_else(|e| panic!("{e}"));
     plain_text(&letter)

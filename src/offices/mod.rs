@@ -145,7 +145,7 @@ pub struct Tribunal {
     pub id: String,
     /// « Tribunal administratif de Nîmes ».
     pub nom: String,
-    /// Départements of its ressort (CJA R221-3).
+    /// Départements of its ressort (CJA R. 221-3).
     pub departements: Vec<String>,
     /// Source of the ressort.
     pub departements_source: String,

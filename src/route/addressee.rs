@@ -303,7 +303,7 @@ fn decider(
                 ),
                 if gracieux {
                     format!(
-                        "CRPA art. L410-1, 2° ; {}",
+                        "CRPA art. L. 410-1, 2° ; {}",
                         coverage.map_or(SEED, |c| c.source.as_str())
                     )
                 } else {
@@ -367,7 +367,7 @@ fn superior(case: &Case, offices: &Offices, raisons: &mut Vec<Reason>) -> Candid
             "Le recours hiérarchique s'adresse au supérieur de l'auteur de la décision : pour un consul \
              général ou un ambassadeur, le ministre de l'Europe et des affaires étrangères, Service des \
              Français à l'étranger.",
-            format!("CRPA art. L410-1, 3° ; {SEED}"),
+            format!("CRPA art. L. 410-1, 3° ; {SEED}"),
         )
     } else {
         (
@@ -375,7 +375,7 @@ fn superior(case: &Case, offices: &Offices, raisons: &mut Vec<Reason>) -> Candid
             "Le recours hiérarchique s'adresse au supérieur de l'auteur de la décision : pour un Cert ou le \
              préfet de police, le ministre de l'Intérieur, direction des libertés publiques et des affaires \
              juridiques (DLPAJ).",
-            format!("CRPA art. L410-1, 3° ; {SEED} ; service-public A12563"),
+            format!("CRPA art. L. 410-1, 3° ; {SEED} ; service-public A12563"),
         )
     };
     raisons.push(Reason::new(text, source));

@@ -1,8 +1,8 @@
 //! Which tribunal administratif would hear a challenge, as far as the facts allow.
 //!
 //! Decisions of consuls and ambassadors go to the tribunal administratif de Paris (CJA
-//! R312-19): certain. For a Cert, the competent court is the one where the deciding authority
-//! sits (R312-1); who signs Cert decisions was not found, so the tool names the court the
+//! R. 312-19): certain. For a Cert, the competent court is the one where the deciding authority
+//! sits (R. 312-1); who signs Cert decisions was not found, so the tool names the court the
 //! decision gives when the case file has it, and otherwise the court of the Cert's seat as the
 //! likely one, saying why and that the decision itself is the reference.
 
@@ -51,7 +51,7 @@ pub(super) fn hint(case: &Case, addressee: &Addressee, offices: &Offices) -> Opt
                 "les décisions des consuls et des ambassadeurs ne relèvent d'aucun tribunal \
                           administratif territorial : elles vont au tribunal administratif de Paris"
                     .into(),
-            source: "CJA art. R312-19 ; CE, 17 décembre 2024, n° 479074".into(),
+            source: "CJA art. R. 312-19 ; CE, 17 décembre 2024, n° 479074".into(),
         }),
         Depot::Mairie { departement, .. } => {
             let cert = offices.cert_for(departement)?;
@@ -83,7 +83,7 @@ pub(super) fn hint(case: &Case, addressee: &Addressee, offices: &Offices) -> Opt
                     "probable"
                 },
                 explication,
-                source: "CJA art. R312-1 et R221-3".into(),
+                source: "CJA art. R. 312-1 et R. 221-3".into(),
             })
         }
     }

@@ -95,7 +95,7 @@ fn paris_goes_to_the_prefecture_de_police_with_its_confirmed_address() {
         a.bloc(),
         vec![
             "Préfecture de police",
-            "DPG – 2ème bureau",
+            "DPG – 2e bureau",
             "9 BOULEVARD DU PALAIS",
             "75195 PARIS CEDEX 04"
         ]
