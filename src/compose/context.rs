@@ -22,7 +22,8 @@ pub(super) struct LetterContext<'a> {
     demande: Demande<'a>,
     decision: Option<Decision<'a>>,
     destinataire: Destinataire<'a>,
-    decideur: Decideur,
+    /// Who took the decision, as routing named them (« le préfet du Var (Cert de Toulon) »).
+    decideur: &'a crate::route::Author,
     recours_gracieux: Option<Recours<'a>>,
     recours_hierarchique: Option<Recours<'a>>,
     signalement: Option<Signalement<'a>>,
@@ -119,15 +120,7 @@ struct Destinataire<'a> {
     adresse_statut: &'static str,
     appel: &'a str,
     appel_nu: &'a str,
-    consideration: String,
-}
-
-/// The authority that took the decision, named with its article, for sentences such as
-/// « le consul général de France à Casablanca a rejeté… » and « auprès du Centre… ».
-#[derive(Debug, Serialize)]
-struct Decideur {
-    avec_article: String,
-    de: String,
+    consideration: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -277,9 +270,9 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             adresse_statut: a.adresse_statut.as_str(),
             appel: &a.appel,
             appel_nu: a.appel.trim_end_matches(','),
-            consideration: consideration(&a.formule),
+            consideration: &a.consideration,
         },
-        decideur: decideur(plan),
+        decideur: &plan.route.auteur,
         recours_gracieux: c.recours_gracieux.as_ref().map(recours),
         recours_hierarchique: c.recours_hierarchique.as_ref().map(recours),
         signalement: c.signalement.as_ref().map(|s| Signalement {
@@ -362,15 +355,6 @@ fn recours(r: &EarlierRecours) -> Recours<'_> {
     }
 }
 
-/// « ma haute considération », taken from the closing routing chose, so the template and
-/// `recours explique` always agree.
-fn consideration(formule: &str) -> String {
-    formule
-        .split_once("l'expression de ")
-        .map(|(_, rest)| rest.trim_end_matches('.').to_string())
-        .unwrap_or_else(|| "ma considération distinguée".to_string())
-}
-
 /// The town of the sender's postcode line (« 84300 Cavaillon » → « Cavaillon »), else the
 /// last address line that is not a country line (« MAROC », in capitals, without digits).
 fn sender_town(adresse: &[String]) -> String {
@@ -399,45 +383,6 @@ fn sender_town(adresse: &[String]) -> String {
         })
         .or_else(|| lines.last().cloned())
         .unwrap_or_default()
-}
-
-fn decideur(plan: &Plan) -> Decideur {
-    let offices = crate::offices::Offices::builtin();
-    let both = |name: String| {
-        let de = if let Some(rest) = name.strip_prefix("le ") {
-            format!("du {rest}")
-        } else if let Some(rest) = name.strip_prefix("l'") {
-            format!("de l'{rest}")
-        } else {
-            format!("de {name}")
-        };
-        Decideur {
-            avec_article: name,
-            de,
-        }
-    };
-    match &plan.case.demande.depot {
-        Depot::Mairie { departement, .. } => match offices.cert_for(departement) {
-            Some(o) if o.id == "prefecture-de-police" => both("le préfet de police".to_string()),
-            Some(o) => {
-                let town = o
-                    .destinataire
-                    .last()
-                    .map_or("", |l| l.trim_start_matches("titres (Cert) "));
-                both(format!(
-                    "le Centre d'expertise et de ressources titres (Cert) {town}"
-                ))
-            }
-            None => both("l'autorité qui a pris la décision".to_string()),
-        },
-        Depot::Consulat { ville, .. } => both(format!(
-            "le consul général de France {}",
-            crate::route::a_ville(ville)
-        )),
-        Depot::Ambassade { pays, .. } => {
-            both(format!("l'ambassadeur de France {}", pays.locatif()))
-        }
-    }
 }
 
 #[cfg(test)]
@@ -489,16 +434,6 @@ mod tests {
                 "En troisième lieu, ",
                 "Enfin, "
             ]
-        );
-    }
-
-    #[test]
-    fn consideration_is_read_from_the_closing() {
-        assert_eq!(
-            consideration(
-                "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma haute considération."
-            ),
-            "ma haute considération"
         );
     }
 }

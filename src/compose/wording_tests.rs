@@ -151,3 +151,61 @@ fn hierarchique_asks_to_annul_and_to_have_the_title_issued() {
         "{l}"
     );
 }
+
+#[test]
+fn cert_decision_is_the_prefets_and_the_letter_says_so() {
+    let l = letter(BASE);
+    assert!(
+        l.contains("le préfet du Var (Cert de Toulon) a rejeté cette demande"),
+        "{l}"
+    );
+    assert!(
+        l.contains("[destinataire]\nPréfecture du Var\nCentre d'expertise"),
+        "{l}"
+    );
+    assert!(!l.contains("[adresse à recopier"), "{l}");
+}
+
+#[test]
+fn hierarchique_goes_to_the_minister_and_attacks_both_decisions() {
+    let t = format!(
+        "{}\n[recours_gracieux]\nenvoi = 2026-10-22\nreception = 2026-10-24\nrejet = 2026-11-16\n",
+        with_in(
+            &with("", "recours", "\"hierarchique\""),
+            "destinataire",
+            "civilite",
+            "\"Monsieur\""
+        )
+    );
+    let l = letter(&t);
+    assert!(
+        l.contains(
+            "[destinataire]\nMonsieur le Ministre de l'Intérieur\nDirection des libertés publiques"
+        ),
+        "{l}"
+    );
+    assert!(l.contains("\nMonsieur le Ministre,\n"), "{l}");
+    assert!(
+        l.contains("J'ai l'honneur de former auprès de vous un recours hiérarchique"),
+        "{l}"
+    );
+    assert!(l.contains("et contre la décision, qui m'a été notifiée le 16 novembre 2026, rejetant mon recours gracieux"), "{l}");
+    assert!(l.contains("annuler ces décisions"), "{l}");
+    assert!(
+        l.contains("Je vous prie d'agréer, Monsieur le Ministre, l'expression de ma très haute considération."),
+        "{l}"
+    );
+}
+
+#[test]
+fn neutral_appel_is_closed_with_distinguished_consideration_for_every_letter() {
+    for kind in ["gracieux", "hierarchique", "signalement", "defenseur"] {
+        let l = letter(&with("", "recours", &format!("\"{kind}\"")));
+        assert!(l.contains("\nMadame, Monsieur,\n"), "{kind}: {l}");
+        assert!(
+            l.contains("Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée."),
+            "{kind}: {l}"
+        );
+        assert!(!l.contains("haute considération"), "{kind}: {l}");
+    }
+}

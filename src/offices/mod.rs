@@ -25,6 +25,9 @@ pub enum AddressStatus {
     Confirmee,
     /// Unknown or from a dated source: check it (on the decision) before sending.
     AVerifier,
+    /// From a sourced, dated record (the host préfecture's, a 2015 embassy record): likely
+    /// right, to compare with the decision.
+    Probable,
     /// Taken from the case file (`[destinataire]`), as printed on the decision.
     Fournie,
 }
@@ -35,6 +38,7 @@ impl AddressStatus {
         match self {
             AddressStatus::Confirmee => "confirmee",
             AddressStatus::AVerifier => "a-verifier",
+            AddressStatus::Probable => "probable",
             AddressStatus::Fournie => "fournie",
         }
     }
@@ -44,6 +48,7 @@ impl AddressStatus {
         match self {
             AddressStatus::Confirmee => "confirmée",
             AddressStatus::AVerifier => "à vérifier",
+            AddressStatus::Probable => "probable, à comparer avec la décision",
             AddressStatus::Fournie => "fournie par le dossier",
         }
     }
@@ -97,6 +102,9 @@ pub struct Office {
     pub ville: String,
     /// Département of that town.
     pub departement_siege: Option<String>,
+    /// For a Cert: that département with its preposition (« du Var »), naming the préfet in
+    /// whose name the decision is taken (décret n° 55-1397, art. 2); empty otherwise.
+    pub prefet_de: String,
     /// Départements this office decides for (Certs only).
     pub departements: Vec<String>,
     /// Region (Certs only).

@@ -141,7 +141,7 @@ fn every_row_has_a_source_and_confirmed_addresses_are_complete() {
             );
         }
         match office.adresse_statut {
-            AddressStatus::Confirmee => {
+            AddressStatus::Confirmee | AddressStatus::Probable => {
                 let a = office
                     .adresse
                     .as_ref()
@@ -151,7 +151,16 @@ fn every_row_has_a_source_and_confirmed_addresses_are_complete() {
                     "{}",
                     office.id
                 );
-                let block = office.destinataire.len() + a.lines().len();
+                for line in a.lines() {
+                    assert!(
+                        line.chars().count() <= crate::postal::MAX_LINE_CHARS,
+                        "{}: {line}",
+                        office.id
+                    );
+                }
+                // A Cert's block adds the préfet's line above its own.
+                let prefet = usize::from(!office.prefet_de.is_empty());
+                let block = prefet + office.destinataire.len() + a.lines().len();
                 assert!(
                     block <= crate::postal::MAX_LINES,
                     "{}: {block} lines",
@@ -165,12 +174,33 @@ fn every_row_has_a_source_and_confirmed_addresses_are_complete() {
         }
         if office.id.starts_with("cert-") {
             assert!(office.couverture.is_some(), "{}", office.id);
-            assert!(
-                office.adresse.is_none(),
-                "{}: no Cert address is confirmed; never invent one",
+            assert_eq!(
+                office.adresse_statut,
+                AddressStatus::Probable,
+                "{}: a Cert's own address is never confirmed; the host préfecture's is probable",
                 office.id
             );
-            assert_eq!(office.adresse_statut, AddressStatus::AVerifier);
+            assert!(
+                office
+                    .adresse_source
+                    .contains("lannuaire.service-public.fr")
+                    && office.adresse_source.contains("fiche du 20"),
+                "{}: a probable address names its directory record and date",
+                office.id
+            );
+            assert!(
+                office.prefet_de.starts_with("du ")
+                    || office.prefet_de.starts_with("de ")
+                    || office.prefet_de.starts_with("des "),
+                "{}: prefet_de « {} »",
+                office.id,
+                office.prefet_de
+            );
+            assert!(
+                !office.adresse_source.contains("Torcy") || office.id == "cert-agen",
+                "{}",
+                office.id
+            );
         }
     }
     for d in &o.departements {

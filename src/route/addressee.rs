@@ -37,6 +37,9 @@ pub struct Addressee {
     pub appel: String,
     /// The closing formula, repeating the appel.
     pub formule: String,
+    /// Its degree alone, « ma haute considération », for templates that write their own
+    /// closing sentence.
+    pub consideration: String,
 }
 
 impl Addressee {
@@ -61,6 +64,10 @@ struct Candidate {
     statut: AddressStatus,
     source: String,
     fonction: Fonction,
+    /// For a Cert, « du Var »: the préfet in whose name it decides.
+    prefet_de: String,
+    /// For a ministry, « de l'Intérieur ».
+    ministere: String,
     /// Words that identify this office in a name copied from a decision.
     mots: Vec<String>,
 }
@@ -94,6 +101,8 @@ impl Candidate {
             statut: o.adresse_statut,
             source: o.adresse_source.clone(),
             fonction: o.fonction,
+            prefet_de: o.prefet_de.clone(),
+            ministere: o.ministere.clone(),
             mots,
         }
     }
@@ -167,6 +176,7 @@ pub(super) fn choose(
                     .to_string(),
                 fonction,
                 civilite,
+                consideration: forms::consideration(&appel, fonction).to_string(),
                 appel,
                 formule,
             }
@@ -177,6 +187,18 @@ pub(super) fn choose(
                     format!("Adresse confirmée pour : {}.", c.nom),
                     c.source.clone(),
                 )),
+                AddressStatus::Probable => {
+                    raisons.push(Reason::new(
+                        format!("Adresse probable pour : {}.", c.nom),
+                        c.source.clone(),
+                    ));
+                    avertissements.push(format!(
+                        "adresse probable pour « {} » : elle vient d'une source datée, non \
+                         confirmée ; comparez-la avec l'adresse qui figure sur la décision et, si elle \
+                         diffère, recopiez celle de la décision dans la table [destinataire] du dossier",
+                        c.nom
+                    ));
+                }
                 _ => avertissements.push(format!(
                     "adresse à vérifier : aucune adresse confirmée n'est connue pour {} ; recopiez le nom et \
                      l'adresse qui figurent sur la décision dans la table [destinataire] du dossier",
@@ -185,15 +207,24 @@ pub(super) fn choose(
             }
             let appel = forms::appel(Some(c.fonction), civilite);
             let formule = forms::formule(&appel, Some(c.fonction));
+            let mut lignes = c.lignes;
+            if !c.prefet_de.is_empty() {
+                lignes.insert(0, forms::prefet_line(&c.prefet_de, civilite));
+            } else if c.fonction == Fonction::Ministre
+                && let Some(first) = forms::ministre_line(&c.ministere, civilite)
+            {
+                lignes = ministre_lines(&c.id, first).unwrap_or(lignes);
+            }
             Addressee {
                 id: c.id,
                 nom: c.nom,
-                lignes: c.lignes,
+                lignes,
                 adresse: c.adresse,
                 adresse_statut: c.statut,
                 adresse_source: c.source,
                 fonction: Some(c.fonction),
                 civilite,
+                consideration: forms::consideration(&appel, Some(c.fonction)).to_string(),
                 appel,
                 formule,
             }
@@ -240,10 +271,12 @@ fn decider(
             raisons.push(Reason::new(
                 format!(
                     "La demande a été déposée en mairie ({lieu}) : la mairie enregistre la demande et la \
-                     transmet, elle ne l'accepte ni ne la refuse. La décision est prise par le Centre \
-                     d'expertise et de ressources titres (Cert) dont relève le département."
+                     transmet, elle ne l'accepte ni ne la refuse. Le Centre d'expertise et de ressources \
+                     titres (Cert) dont relève le département instruit la demande, et la décision est \
+                     prise au nom du préfet du département où il siège (la carte est « délivrée ou \
+                     renouvelée par le préfet »)."
                 ),
-                SEED,
+                format!("{SEED} ; décret n° 55-1397 du 22 octobre 1955, art. 2"),
             ));
             if *deduit_du_code_postal {
                 raisons.push(Reason::new(
@@ -416,7 +449,30 @@ fn post(
                  de 2015) : recopier celle de la décision"
             .to_string(),
         fonction,
+        prefet_de: String::new(),
+        ministere: String::new(),
         mots,
+    }
+}
+
+/// A ministry's block headed by its minister: « Monsieur le Ministre de l'Intérieur », then
+/// the direction; each line under 38 characters, six lines at most with the address.
+fn ministre_lines(id: &str, first: String) -> Option<Vec<String>> {
+    match id {
+        "dlpaj" => Some(vec![
+            first,
+            "Direction des libertés publiques".to_string(),
+            "et des affaires juridiques".to_string(),
+        ]),
+        "service-francais-etranger" => {
+            let first = first.replace(" et des affaires étrangères", "");
+            Some(vec![
+                first,
+                "et des affaires étrangères – DFAE".to_string(),
+                "Service des Français à l'étranger".to_string(),
+            ])
+        }
+        _ => None,
     }
 }
 
