@@ -7,8 +7,8 @@
 
 use serde::Serialize;
 
-use super::addressee::a_ville;
-use crate::case::{Case, Depot};
+use super::addressee::{Addressee, a_ville};
+use crate::case::{Case, Depot, LetterKind};
 use crate::offices::{Office, Offices};
 
 /// The author of the contested decision.
@@ -33,7 +33,13 @@ impl Author {
     }
 }
 
-pub(super) fn of(case: &Case, offices: &Offices) -> Author {
+/// The author from the tables, unless the case's `[destinataire]` names another authority for
+/// a letter that goes to the author itself: the letter then does not guess its name.
+pub(super) fn of(case: &Case, offices: &Offices, addressee: &Addressee) -> Author {
+    let to_author = matches!(case.recours, LetterKind::Gracieux | LetterKind::Signalement);
+    if to_author && addressee.id == "fourni" {
+        return Author::new("l'autorité qui a pris la décision".to_string());
+    }
     Author::new(match &case.demande.depot {
         Depot::Mairie { departement, .. } => match offices.cert_for(departement) {
             Some(o) => cert_author(o),
@@ -68,7 +74,9 @@ mod tests {
     use crate::case::tests::{BASE, abroad, parse_toml};
 
     fn author(text: &str) -> Author {
-        of(&parse_toml(text).unwrap(), Offices::builtin())
+        let case = parse_toml(text).unwrap();
+        let route = crate::route::route(&case, Offices::builtin()).unwrap();
+        of(&case, Offices::builtin(), &route.destinataire)
     }
 
     #[test]
@@ -76,6 +84,17 @@ mod tests {
         let a = author(BASE);
         assert_eq!(a.avec_article, "le préfet du Var (Cert de Toulon)");
         assert_eq!(a.de, "du préfet du Var (Cert de Toulon)");
+    }
+
+    #[test]
+    fn a_supplied_addressee_that_is_not_the_tables_office_is_not_renamed() {
+        let text = format!(
+            "{BASE}\n[destinataire]\nnom = \"Préfecture des Bouches-du-Rhône\"\nadresse = [\"Place Félix-Baret\", \"13006 Marseille\"]\n"
+        );
+        assert_eq!(
+            author(&text).avec_article,
+            "l'autorité qui a pris la décision"
+        );
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub fn route(case: &Case, offices: &Offices) -> Result<Route, Error> {
     let mut raisons = Vec::new();
     let mut avertissements = Vec::new();
     let destinataire = addressee::choose(case, offices, &mut raisons, &mut avertissements)?;
-    let auteur = author::of(case, offices);
+    let auteur = author::of(case, offices, &destinataire);
     let tribunal = court::hint(case, &destinataire, offices);
     let etapes_suivantes = next_steps::after(case);
     Ok(Route {
