@@ -97,6 +97,22 @@ pub static TEMPLATES: &[(&str, &str)] = &[
         include_str!("../letter_templates/signalement.tera"),
     ),
     (
+        "arguments/acte-etranger.tera",
+        include_str!("../letter_templates/arguments/acte-etranger.tera"),
+    ),
+    (
+        "arguments/certificat-nationalite.tera",
+        include_str!("../letter_templates/arguments/certificat-nationalite.tera"),
+    ),
+    (
+        "arguments/titre-anterieur.tera",
+        include_str!("../letter_templates/arguments/titre-anterieur.tera"),
+    ),
+    (
+        "arguments/possession-etat.tera",
+        include_str!("../letter_templates/arguments/possession-etat.tera"),
+    ),
+    (
         "arguments/acte-etranger-transcrit.tera",
         include_str!("../letter_templates/arguments/acte-etranger-transcrit.tera"),
     ),

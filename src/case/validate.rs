@@ -201,6 +201,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
         .recours_hierarchique
         .as_ref()
         .map(|r| earlier(&mut c, "recours_hierarchique", r, &decision, lettre.date));
+    let faits = faits(&mut c, raw.faits.as_ref(), &lettre.arguments);
     let signalement = raw.signalement.as_ref().map(|s| Signalement {
         date: c.opt_date("signalement.date", &s.date),
         description: c.required("signalement.description", &s.description, MAX_LONG_CHARS),
@@ -241,6 +242,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
         recours_gracieux: gracieux,
         recours_hierarchique: hierarchique,
         signalement,
+        faits,
         avertissements: c.warnings,
     })
 }
@@ -277,7 +279,69 @@ fn letter_options(c: &mut Checker<'_>, l: RawLettre, kind: Option<LetterKind>) -
         demande: c.optional("lettre.demande", l.demande.as_ref(), MAX_LONG_CHARS),
         pieces_jointes: c.list("lettre.pieces_jointes", &l.pieces_jointes, MAX_SHORT_CHARS),
         pieces_jointes_par_defaut: l.pieces_jointes_par_defaut.unwrap_or(true),
+        urgence: c.optional("lettre.urgence", l.urgence.as_ref(), MAX_LONG_CHARS),
     }
+}
+
+/// `[faits]`, and a ground named in `lettre.arguments` without the fact it rests on.
+fn faits(c: &mut Checker<'_>, f: Option<&RawFaits>, arguments: &[Argument]) -> Faits {
+    let faits = f.map_or_else(Faits::default, |f| Faits {
+        acte_etranger: c.optional(
+            "faits.acte_etranger",
+            f.acte_etranger.as_ref(),
+            MAX_SHORT_CHARS,
+        ),
+        certificat_nationalite: c
+            .opt_date("faits.certificat_nationalite", &f.certificat_nationalite),
+        titre_anterieur: c.optional(
+            "faits.titre_anterieur",
+            f.titre_anterieur.as_ref(),
+            MAX_SHORT_CHARS,
+        ),
+        possession_etat: c.optional(
+            "faits.possession_etat",
+            f.possession_etat.as_ref(),
+            MAX_LONG_CHARS,
+        ),
+    });
+    for a in arguments {
+        let (missing, key, example) = match a {
+            Argument::ActeEtranger => (
+                faits.acte_etranger.is_none(),
+                "acte_etranger",
+                "acte_etranger = \"acte de naissance dressé à Dakar (Sénégal)\"",
+            ),
+            Argument::CertificatNationalite => (
+                faits.certificat_nationalite.is_none(),
+                "certificat_nationalite",
+                "certificat_nationalite = 2019-05-03",
+            ),
+            Argument::TitreAnterieur => (
+                faits.titre_anterieur.is_none(),
+                "titre_anterieur",
+                "titre_anterieur = \"passeport délivré le 3 mars 2015\"",
+            ),
+            Argument::PossessionEtat => (
+                faits.possession_etat.is_none(),
+                "possession_etat",
+                "possession_etat = \"cartes d'identité depuis 1998, service national accompli\"",
+            ),
+            _ => (false, "", ""),
+        };
+        if missing {
+            c.error(
+                Problem::at(
+                    format!("faits.{key}"),
+                    format!(
+                        "l'argument « {} » repose sur un fait que le dossier ne donne pas",
+                        a.as_str()
+                    ),
+                )
+                .conseil(format!("ajoutez dans [faits] : {example}")),
+            );
+        }
+    }
+    faits
 }
 
 fn person(c: &mut Checker<'_>, p: &RawDemandeur) -> Person {

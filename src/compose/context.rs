@@ -27,6 +27,7 @@ pub(super) struct LetterContext<'a> {
     recours_gracieux: Option<Recours<'a>>,
     recours_hierarchique: Option<Recours<'a>>,
     signalement: Option<Signalement<'a>>,
+    faits: Faits<'a>,
     delais: Delais,
 }
 
@@ -45,6 +46,16 @@ struct Lettre<'a> {
     demande: Option<&'a str>,
     pieces_jointes: &'a [String],
     pieces_jointes_par_defaut: bool,
+    urgence: Option<&'a str>,
+}
+
+/// Facts the grounds rest on (`[faits]`).
+#[derive(Debug, Serialize)]
+struct Faits<'a> {
+    acte_etranger: Option<&'a str>,
+    certificat_nationalite: Option<String>,
+    titre_anterieur: Option<&'a str>,
+    possession_etat: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -57,6 +68,9 @@ struct Expediteur<'a> {
     courriel: Option<&'a str>,
     date_naissance: Option<String>,
     lieu_naissance: Option<&'a str>,
+    /// « Née le 14 mai 1980 à Avignon »: the birth line under the name, so the file can be
+    /// found; null when neither is given.
+    naissance: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -209,6 +223,11 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             demande: c.lettre.demande.as_deref(),
             pieces_jointes: &c.lettre.pieces_jointes,
             pieces_jointes_par_defaut: c.lettre.pieces_jointes_par_defaut,
+            urgence: c
+                .lettre
+                .urgence
+                .as_deref()
+                .map(|u| u.trim_end_matches(['.', ' '])),
         },
         expediteur: Expediteur {
             civilite: c.demandeur.civilite.map(|c| c.as_str()),
@@ -219,6 +238,7 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             courriel: c.demandeur.courriel.as_deref(),
             date_naissance: c.demandeur.date_naissance.map(iso),
             lieu_naissance: c.demandeur.lieu_naissance.as_deref(),
+            naissance: naissance(&c.demandeur),
         },
         titulaire: c.titulaire.as_ref().map(|t| Titulaire {
             civilite: t.civilite.map(|c| c.as_str()),
@@ -279,6 +299,12 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             date: s.date.map(iso),
             description: &s.description,
         }),
+        faits: Faits {
+            acte_etranger: c.faits.acte_etranger.as_deref(),
+            certificat_nationalite: c.faits.certificat_nationalite.map(iso),
+            titre_anterieur: c.faits.titre_anterieur.as_deref(),
+            possession_etat: c.faits.possession_etat.as_deref(),
+        },
         delais: Delais {
             limite_recours_administratif: plan
                 .deadlines
@@ -307,14 +333,54 @@ fn arguments(plan: &Plan) -> Vec<&'static str> {
         .decision
         .as_ref()
         .is_some_and(|d| d.sujet.opposition_parentale);
+    let f = &c.faits;
     let mut chosen = Vec::new();
     if !(opposition && c.titulaire.is_some()) {
-        chosen.push(Argument::DouteSuffisant.as_str());
+        chosen.push(Argument::DouteSuffisant);
+    }
+    for (given, ground) in [
+        (
+            f.certificat_nationalite.is_some(),
+            Argument::CertificatNationalite,
+        ),
+        (f.acte_etranger.is_some(), Argument::ActeEtranger),
+        (f.titre_anterieur.is_some(), Argument::TitreAnterieur),
+        (f.possession_etat.is_some(), Argument::PossessionEtat),
+    ] {
+        if given {
+            chosen.push(ground);
+        }
     }
     if c.titulaire.is_some() {
-        chosen.push(Argument::AutoriteParentale.as_str());
+        chosen.push(Argument::AutoriteParentale);
     }
-    chosen
+    Argument::ALL
+        .into_iter()
+        .filter(|a| chosen.contains(a))
+        .map(Argument::as_str)
+        .collect()
+}
+
+/// « Née le 14 mai 1980 à Avignon », « Né(e) le… » without a civilité.
+fn naissance(p: &crate::case::Person) -> Option<String> {
+    if p.date_naissance.is_none() && p.lieu_naissance.is_none() {
+        return None;
+    }
+    let ne = match p.civilite {
+        Some(crate::case::Civilite::Madame) => "Née",
+        Some(crate::case::Civilite::Monsieur) => "Né",
+        None => "Né(e)",
+    };
+    let mut s = ne.to_string();
+    if let Some(d) = p.date_naissance {
+        s.push_str(" le ");
+        s.push_str(&crate::french::date::date(d));
+    }
+    if let Some(l) = &p.lieu_naissance {
+        s.push_str(" à ");
+        s.push_str(l);
+    }
+    Some(s)
 }
 
 /// « En premier lieu, », « En second lieu, », …, « Enfin, »: one ground needs none.

@@ -209,3 +209,97 @@ fn neutral_appel_is_closed_with_distinguished_consideration_for_every_letter() {
         assert!(!l.contains("haute considération"), "{kind}: {l}");
     }
 }
+
+#[test]
+fn every_recours_asks_for_the_missing_pieces_the_file_and_an_acknowledgement() {
+    for kind in ["gracieux", "hierarchique"] {
+        let l = letter(&with("", "recours", &format!("\"{kind}\"")));
+        assert!(l.contains("m'indiquer précisément lesquelles"), "{l}");
+        assert!(l.contains("communication des documents du dossier (code des relations entre le public et l'administration, art. L. 311-1)"), "{l}");
+        assert!(
+            l.contains("accusé de réception de ce recours (même code, art. L. 112-3)"),
+            "{l}"
+        );
+        assert!(
+            l.contains(
+                "À défaut de réponse favorable, je saisirai le tribunal administratif compétent."
+            ),
+            "{l}"
+        );
+    }
+    let l = letter(&with("", "recours", "\"signalement\""));
+    assert!(!l.contains("je saisirai le tribunal"), "{l}");
+}
+
+#[test]
+fn urgency_and_birth_are_printed_only_when_the_case_gives_them() {
+    let l = letter(BASE);
+    assert!(!l.contains("urgence"), "{l}");
+    assert!(!l.contains("Née le"), "{l}");
+    let t = with_in(
+        &with_in(
+            &with(
+                "lettre",
+                "urgence",
+                "\"un voyage prévu le 15 janvier 2027.\"",
+            ),
+            "demandeur",
+            "date_naissance",
+            "1980-05-14",
+        ),
+        "demandeur",
+        "lieu_naissance",
+        "\"Avignon\"",
+    );
+    let l = letter(&t);
+    assert!(
+        l.contains("J'attire votre attention sur l'urgence de ma situation : un voyage prévu le 15 janvier 2027. Je vous remercie"),
+        "{l}"
+    );
+    assert!(
+        l.contains("Camille MARTIN\nNée le 14 mai 1980 à Avignon\n"),
+        "{l}"
+    );
+}
+
+#[test]
+fn grounds_with_their_facts_are_argued_and_numbered() {
+    let t = format!(
+        "{BASE}\n[faits]\nacte_etranger = \"acte de naissance dressé à Dakar (Sénégal)\"\ncertificat_nationalite = 2019-05-03\ntitre_anterieur = \"passeport délivré le 3 mars 2015\"\npossession_etat = \"cartes d'identité depuis 1998\"\n"
+    );
+    let l = letter(&t);
+    assert!(
+        l.contains("En premier lieu, l'administration doit vérifier"),
+        "{l}"
+    );
+    assert!(
+        l.contains("En deuxième lieu, un certificat de nationalité française a été délivré à mon nom le 3 mai 2019")
+            && l.contains("(code civil, art. 30, al. 2)"),
+        "{l}"
+    );
+    assert!(
+        l.contains("En troisième lieu, mon état civil est établi par un acte dressé à l'étranger : acte de naissance dressé à Dakar (Sénégal). Or")
+            && l.contains("(code civil, art. 47)"),
+        "{l}"
+    );
+    assert!(
+        l.contains("En quatrième lieu, j'ai déjà été titulaire d'un titre sécurisé (passeport délivré le 3 mars 2015)"),
+        "{l}"
+    );
+    assert!(
+        l.contains(
+            "Enfin, lorsque la nationalité française ne peut avoir sa source que dans la filiation"
+        ) && l.contains("(code civil, art. 30-2)")
+            && l.contains(": cartes d'identité depuis 1998."),
+        "{l}"
+    );
+}
+
+#[test]
+fn a_ground_named_without_its_fact_is_refused_with_the_key_to_add() {
+    let t = with("lettre", "arguments", "[\"certificat-nationalite\"]");
+    let e = crate::case::tests::parse_toml(&t).expect_err("the fact is missing");
+    let text = e.to_string();
+    assert!(text.contains("faits.certificat_nationalite"), "{text}");
+    assert!(text.contains("ajoutez dans [faits]"), "{text}");
+}
