@@ -17,6 +17,10 @@ pub struct DataFiles {
     pub tribunaux: &'static str,
     /// `data/pays.toml`.
     pub pays: &'static str,
+    /// `data/ambassades.toml`.
+    pub ambassades: &'static str,
+    /// `data/consulats.toml`.
+    pub consulats: &'static str,
 }
 
 /// The tables as shipped.
@@ -26,6 +30,8 @@ pub static DATA: DataFiles = DataFiles {
     departements: include_str!("../data/departements.toml"),
     tribunaux: include_str!("../data/tribunaux.toml"),
     pays: include_str!("../data/pays.toml"),
+    ambassades: include_str!("../data/ambassades.toml"),
+    consulats: include_str!("../data/consulats.toml"),
 };
 
 // ---- Letter templates (letter_templates/) ---------------------------------------------------

@@ -7,6 +7,7 @@
 //! marked [`AddressStatus::AVerifier`]: the tool never invents one.
 
 mod geography;
+mod postes;
 mod table;
 
 use std::sync::OnceLock;
@@ -14,6 +15,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub use geography::{departement_from_postcode, normalise_departement};
+pub use postes::{Ambassade, Consulat, ConsulatLookup};
 
 use crate::postal::PostalAddress;
 
@@ -202,6 +204,10 @@ pub struct Offices {
     pub tribunaux: Vec<Tribunal>,
     /// Countries.
     pub pays: Vec<Pays>,
+    /// French embassies (2015 directory).
+    pub ambassades: Vec<Ambassade>,
+    /// French consulates (2022 extract).
+    pub consulats: Vec<Consulat>,
 }
 
 /// A data table that does not parse: only possible if `data/` was edited badly, which the
@@ -238,6 +244,8 @@ impl Offices {
         let deps: table::DepartementFile = read("departements.toml", files.departements)?;
         let tribunaux: table::TribunalFile = read("tribunaux.toml", files.tribunaux)?;
         let pays: table::PaysFile = read("pays.toml", files.pays)?;
+        let ambassades: postes::AmbassadeFile = read("ambassades.toml", files.ambassades)?;
+        let consulats: postes::ConsulatFile = read("consulats.toml", files.consulats)?;
         Ok(Offices {
             certs: certs.bureau.into_iter().map(Office::from).collect(),
             administrations: admin.bureau.into_iter().map(Office::from).collect(),
@@ -248,6 +256,8 @@ impl Offices {
                 .collect(),
             tribunaux: tribunaux.tribunal.into_iter().map(Tribunal::from).collect(),
             pays: pays.pays.into_iter().map(Pays::from).collect(),
+            ambassades: ambassades.ambassade,
+            consulats: consulats.consulat,
         })
     }
 

@@ -274,3 +274,58 @@ fn names_are_matched_loosely() {
     );
     assert!(o.tribunal_named("tribunal administratif").is_none());
 }
+
+#[test]
+fn every_post_is_in_a_known_country_and_probable_addresses_fit_the_envelope() {
+    let o = offices();
+    assert!(o.ambassades.len() > 180 && o.consulats.len() > 70);
+    for a in &o.ambassades {
+        assert!(o.pays(&a.pays).is_some(), "{}", a.pays);
+        assert!(
+            a.source.contains("lannuaire.service-public.fr"),
+            "{}",
+            a.pays
+        );
+        match a.adresse_statut {
+            AddressStatus::Probable => {
+                let lines = a.lines();
+                assert!(lines.len() >= 3, "{}", a.pays);
+                // « Ambassade de France », « au Maroc », then the postal lines: 7 at most
+                // for mail abroad.
+                assert!(2 + lines.len() <= 7, "{}: {lines:?}", a.pays);
+                for l in &lines {
+                    assert!(
+                        l.chars().count() <= crate::postal::MAX_LINE_CHARS,
+                        "{}: {l}",
+                        a.pays
+                    );
+                }
+            }
+            AddressStatus::AVerifier => assert!(a.voie.is_empty(), "{}", a.pays),
+            other => panic!("{}: {other:?}", a.pays),
+        }
+    }
+    for c in &o.consulats {
+        assert!(o.pays(&c.pays).is_some(), "{}", c.pays);
+        assert!(c.source.contains("2022-11-16"), "{}", c.ville);
+    }
+}
+
+#[test]
+fn consulates_are_found_by_town_and_a_misspelt_town_gets_a_suggestion() {
+    use crate::offices::ConsulatLookup;
+    let o = offices();
+    assert!(
+        matches!(o.consulat("Canada", "montreal"), ConsulatLookup::Connu(c) if c.ville == "Montréal")
+    );
+    assert_eq!(
+        o.consulat("Canada", "Torronto"),
+        ConsulatLookup::Inconnu(vec!["Toronto"])
+    );
+    assert_eq!(
+        o.consulat("Canada", "Ottawa"),
+        ConsulatLookup::Inconnu(vec![])
+    );
+    // The extract lists a Moroccan consulate without its town: no suggestion there.
+    assert_eq!(o.consulat("Maroc", "Rabat"), ConsulatLookup::Incertain);
+}

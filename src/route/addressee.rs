@@ -115,7 +115,9 @@ pub(super) fn choose(
     avertissements: &mut Vec<String>,
 ) -> Result<Addressee, Error> {
     let candidate = match case.recours {
-        LetterKind::Gracieux | LetterKind::Signalement => decider(case, offices, raisons)?,
+        LetterKind::Gracieux | LetterKind::Signalement => {
+            decider(case, offices, raisons, avertissements)?
+        }
         LetterKind::Hierarchique => Some(superior(case, offices, raisons)),
         LetterKind::Defenseur => Some(defenseur(offices, raisons)),
     };
@@ -251,6 +253,7 @@ fn decider(
     case: &Case,
     offices: &Offices,
     raisons: &mut Vec<Reason>,
+    avertissements: &mut Vec<String>,
 ) -> Result<Option<Candidate>, Error> {
     let gracieux = case.recours == LetterKind::Gracieux;
     match &case.demande.depot {
@@ -356,6 +359,7 @@ fn decider(
                 ),
                 format!("décret n° 55-1397, art. 2 ; {SEED}"),
             ));
+            check_consulat(offices, pays, ville, raisons, avertissements);
             Ok(Some(post(
                 "consul-general",
                 format!("le consul général de France {}", a_ville(ville)),
@@ -378,7 +382,7 @@ fn decider(
                 ),
                 format!("décret n° 55-1397, art. 2 ; {SEED}"),
             ));
-            Ok(Some(post(
+            let mut c = post(
                 "ambassadeur",
                 format!("l'ambassadeur de France {}", pays.locatif()),
                 ambassade_lines(pays),
@@ -388,7 +392,25 @@ fn decider(
                     "ambassadeur".into(),
                     "ambassadrice".into(),
                 ],
-            )))
+            );
+            if let Some(a) = offices.ambassade(&pays.nom) {
+                if !a.site.is_empty() {
+                    raisons.push(Reason::new(
+                        format!(
+                            "Site de l'ambassade de France {}, pour vérifier son adresse : {}.",
+                            pays.locatif(),
+                            a.site
+                        ),
+                        a.source.clone(),
+                    ));
+                }
+                if a.adresse_statut == AddressStatus::Probable {
+                    c.adresse = a.lines();
+                    c.statut = AddressStatus::Probable;
+                    c.source = a.source.clone();
+                }
+            }
+            Ok(Some(c))
         }
     }
 }
@@ -430,6 +452,44 @@ fn defenseur(offices: &Offices, raisons: &mut Vec<Reason>) -> Candidate {
         .office("defenseur-des-droits")
         .expect("administrations.toml has defenseur-des-droits");
     Candidate::from_office(office)
+}
+
+/// A consulate the tables know gives its website; a town with no known post, in a country
+/// whose list is complete, gets « vouliez-vous dire … ? » and the embassy as the other place
+/// the application may have been filed.
+fn check_consulat(
+    offices: &Offices,
+    pays: &Pays,
+    ville: &str,
+    raisons: &mut Vec<Reason>,
+    avertissements: &mut Vec<String>,
+) {
+    use crate::offices::ConsulatLookup;
+    match offices.consulat(&pays.nom, ville) {
+        ConsulatLookup::Connu(c) if !c.site.is_empty() => raisons.push(Reason::new(
+            format!(
+                "Site du consulat général de France {}, pour vérifier son adresse : {}.",
+                a_ville(&c.ville),
+                c.site
+            ),
+            c.source.clone(),
+        )),
+        ConsulatLookup::Connu(_) | ConsulatLookup::Incertain => {}
+        ConsulatLookup::Inconnu(near) => {
+            let hint = match near.as_slice() {
+                [] => ".".to_string(),
+                [one, ..] => format!(" : vouliez-vous dire {one} ?"),
+            };
+            avertissements.push(format!(
+                "aucun consulat de France {} ({}) ne figure dans la liste des postes \
+                 (database-of-embassies, 2022){hint} Si la demande a été déposée à l'ambassade de \
+                 France {}, indiquez depot = \"ambassade\" dans [demande]",
+                a_ville(ville),
+                pays.nom,
+                pays.locatif()
+            ));
+        }
+    }
 }
 
 fn post(

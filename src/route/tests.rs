@@ -375,3 +375,66 @@ fn tribunal_named_on_the_decision_wins() {
             .is_none()
     );
 }
+
+#[test]
+fn embassy_letter_uses_the_2015_directory_address_as_probable_with_the_website() {
+    let r = route_of(&abroad(
+        &with("", "recours", "\"gracieux\""),
+        "ambassade",
+        "pays = \"Maroc\"",
+    ))
+    .unwrap();
+    assert_eq!(r.destinataire.adresse_statut, AddressStatus::Probable);
+    assert_eq!(
+        r.destinataire.bloc(),
+        vec![
+            "Ambassade de France",
+            "au Maroc",
+            "1 rue Ibn Hajar",
+            "Rabat Agdal",
+            "MAROC"
+        ]
+    );
+    assert!(
+        r.raisons
+            .iter()
+            .any(|x| x.regle.contains("http://www.ambafrance-ma.org")),
+        "{:?}",
+        r.raisons
+    );
+}
+
+#[test]
+fn consulate_town_without_a_post_gets_vouliez_vous_dire_or_the_embassy() {
+    let case = |ville: &str| {
+        abroad(
+            &with("", "recours", "\"gracieux\""),
+            "consulat",
+            &format!("pays = \"Canada\"\nville = \"{ville}\""),
+        )
+    };
+    let r = route_of(&case("Torronto")).unwrap();
+    assert!(
+        r.avertissements
+            .iter()
+            .any(|w| w.contains("vouliez-vous dire Toronto ?")
+                && w.contains("depot = \"ambassade\"")),
+        "{:?}",
+        r.avertissements
+    );
+    let r = route_of(&case("Montréal")).unwrap();
+    assert!(
+        !r.avertissements
+            .iter()
+            .any(|w| w.contains("vouliez-vous dire")),
+        "{:?}",
+        r.avertissements
+    );
+    assert!(
+        r.raisons
+            .iter()
+            .any(|x| x.regle.contains("consulfrance-montreal.org")),
+        "{:?}",
+        r.raisons
+    );
+}
