@@ -128,7 +128,11 @@ pub(super) fn choose(
                  représentant légal qui écrit et signe, et il justifie de sa qualité.",
                 t.prenom, t.nom, case.demandeur.prenom, case.demandeur.nom, t.qualite
             ),
-            "décret n° 2005-1726, art. 8 ; service-public F18605",
+            if case.demande.document == crate::case::Document::Passeport {
+                "décret n° 2005-1726, art. 8 ; service-public F18605"
+            } else {
+                "décret n° 55-1397 du 22 octobre 1955 ; service-public F18605"
+            },
         ));
     }
     let override_ = case.destinataire.as_ref();

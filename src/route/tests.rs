@@ -438,3 +438,15 @@ fn consulate_town_without_a_post_gets_vouliez_vous_dire_or_the_embassy() {
         r.raisons
     );
 }
+
+#[test]
+fn minor_cni_reason_cites_the_cni_decret() {
+    let r = route_of(&minor(BASE, "mère")).unwrap();
+    let reason = r
+        .raisons
+        .iter()
+        .find(|x| x.regle.contains("représentant légal"))
+        .unwrap();
+    assert!(reason.source.contains("55-1397"), "{}", reason.source);
+    assert!(!reason.source.contains("2005-1726"), "{}", reason.source);
+}
