@@ -120,6 +120,10 @@ fn list(offices: &Offices) -> String {
 fn office_lines(r: &mut Report, o: &Office) {
     r.para(2, &o.nom);
     let mut block = o.destinataire.clone();
+    if !o.prefet_de.is_empty() {
+        // The letter goes to the préfet in whose name the Cert decides (route::forms).
+        block.insert(0, crate::route::forms::prefet_line(&o.prefet_de, None));
+    }
     match &o.adresse {
         Some(a) => block.extend(a.lines()),
         None => block.push("(adresse inconnue : recopiez celle de la décision)".into()),

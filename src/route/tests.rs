@@ -450,3 +450,19 @@ fn minor_cni_reason_cites_the_cni_decret() {
     assert!(reason.source.contains("55-1397"), "{}", reason.source);
     assert!(!reason.source.contains("2005-1726"), "{}", reason.source);
 }
+
+#[test]
+fn probable_court_follows_the_prefet_and_says_a_misdirected_request_is_transmitted() {
+    let hint = route_of(BASE).unwrap().tribunal.unwrap();
+    assert!(
+        hint.explication.contains("au nom du préfet du Var"),
+        "{}",
+        hint.explication
+    );
+    assert!(
+        hint.explication.contains("R. 351-3"),
+        "{}",
+        hint.explication
+    );
+    assert!(hint.source.contains("R. 312-1"), "{}", hint.source);
+}
