@@ -26,7 +26,7 @@ pub(super) struct LetterContext<'a> {
     decideur: &'a crate::route::Author,
     recours_gracieux: Option<Recours<'a>>,
     recours_hierarchique: Option<Recours<'a>>,
-    signalement: Option<Signalement<'a>>,
+    signalement: Option<Signalement>,
     faits: Faits<'a>,
     delais: Delais,
 }
@@ -146,9 +146,10 @@ struct Recours<'a> {
 }
 
 #[derive(Debug, Serialize)]
-struct Signalement<'a> {
+struct Signalement {
     date: Option<String>,
-    description: &'a str,
+    /// The writer's account, printed as a paragraph of the letter: it ends with a full stop.
+    description: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -297,7 +298,7 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
         recours_hierarchique: c.recours_hierarchique.as_ref().map(recours),
         signalement: c.signalement.as_ref().map(|s| Signalement {
             date: s.date.map(iso),
-            description: &s.description,
+            description: as_sentence(&s.description),
         }),
         faits: Faits {
             acte_etranger: c.faits.acte_etranger.as_deref(),
@@ -408,6 +409,16 @@ fn lieux(arguments: &[&'static str]) -> std::collections::BTreeMap<&'static str,
         .collect()
 }
 
+/// The text with a final full stop unless it already ends a sentence.
+fn as_sentence(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?', '…', '»', ')']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
 fn is_tutelle(qualite: &str) -> bool {
     matches!(crate::suggest::fold(qualite).as_str(), "tuteur" | "tutrice")
 }
@@ -478,6 +489,12 @@ mod tests {
             sender_town(&["Rue X".into(), "Tokyo".into(), "JAPON".into()]),
             "Tokyo"
         );
+    }
+
+    #[test]
+    fn signalement_account_reads_as_a_sentence() {
+        assert_eq!(as_sentence("On m'a renvoyé"), "On m'a renvoyé.");
+        assert_eq!(as_sentence("On m'a renvoyé."), "On m'a renvoyé.");
     }
 
     #[test]
