@@ -17,6 +17,10 @@ pub struct DataFiles {
     pub tribunaux: &'static str,
     /// `data/pays.toml`.
     pub pays: &'static str,
+    /// `data/ambassades.toml`.
+    pub ambassades: &'static str,
+    /// `data/consulats.toml`.
+    pub consulats: &'static str,
 }
 
 /// The tables as shipped.
@@ -26,6 +30,8 @@ pub static DATA: DataFiles = DataFiles {
     departements: include_str!("../data/departements.toml"),
     tribunaux: include_str!("../data/tribunaux.toml"),
     pays: include_str!("../data/pays.toml"),
+    ambassades: include_str!("../data/ambassades.toml"),
+    consulats: include_str!("../data/consulats.toml"),
 };
 
 // ---- Letter templates (letter_templates/) ---------------------------------------------------
@@ -95,6 +101,22 @@ pub static TEMPLATES: &[(&str, &str)] = &[
     (
         "signalement.tera",
         include_str!("../letter_templates/signalement.tera"),
+    ),
+    (
+        "arguments/acte-etranger.tera",
+        include_str!("../letter_templates/arguments/acte-etranger.tera"),
+    ),
+    (
+        "arguments/certificat-nationalite.tera",
+        include_str!("../letter_templates/arguments/certificat-nationalite.tera"),
+    ),
+    (
+        "arguments/titre-anterieur.tera",
+        include_str!("../letter_templates/arguments/titre-anterieur.tera"),
+    ),
+    (
+        "arguments/possession-etat.tera",
+        include_str!("../letter_templates/arguments/possession-etat.tera"),
     ),
     (
         "arguments/acte-etranger-transcrit.tera",

@@ -178,7 +178,7 @@ mod tests {
                 a.id
             );
             assert!(
-                text.contains("Cavaillon, le 27 novembre 2026"),
+                text.contains(", le 27 novembre 2026"),
                 "{}: date line",
                 a.id
             );

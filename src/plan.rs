@@ -118,3 +118,28 @@ pub fn facts(case: &Case) -> Facts {
         hierarchique: earlier(&case.recours_hierarchique),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::case::tests::{BASE, abroad, abroad_from_france, d, parse_toml};
+
+    fn court_limit(text: &str) -> chrono::NaiveDate {
+        let plan = Plan::new(parse_toml(text).unwrap(), Offices::builtin()).unwrap();
+        plan.deadlines.tribunal.unwrap().date
+    }
+
+    #[test]
+    fn consulate_application_from_france_keeps_two_months_before_the_court() {
+        let place = "pays = \"Maroc\"\nville = \"Casablanca\"";
+        // Notified 20 Oct 2026: 2 months → Monday 21 Dec; 4 months → Monday 22 Feb 2027.
+        assert_eq!(
+            court_limit(&abroad_from_france(BASE, "consulat", place)),
+            d("2026-12-21")
+        );
+        assert_eq!(
+            court_limit(&abroad(BASE, "consulat", place)),
+            d("2027-02-22")
+        );
+    }
+}

@@ -31,6 +31,7 @@ pub const COLUMNS: &[(&str, Kind)] = &[
     ("lettre.demande", Kind::Text),
     ("lettre.pieces_jointes", Kind::List),
     ("lettre.pieces_jointes_par_defaut", Kind::Bool),
+    ("lettre.urgence", Kind::Text),
     ("demandeur.civilite", Kind::Text),
     ("demandeur.prenom", Kind::Text),
     ("demandeur.nom", Kind::Text),
@@ -76,6 +77,10 @@ pub const COLUMNS: &[(&str, Kind)] = &[
     ("recours_hierarchique.numero_recommande", Kind::Text),
     ("signalement.date", Kind::Date),
     ("signalement.description", Kind::Text),
+    ("faits.acte_etranger", Kind::Text),
+    ("faits.certificat_nationalite", Kind::Text),
+    ("faits.titre_anterieur", Kind::Text),
+    ("faits.possession_etat", Kind::Text),
 ];
 
 /// The kind of a column, if it exists.

@@ -7,6 +7,7 @@
 mod dates;
 mod locate;
 pub mod model;
+pub mod motif;
 mod problem;
 pub mod raw;
 mod serde_fr;

@@ -199,7 +199,7 @@ pub struct Person {
     pub nom: String,
     /// Postal address lines, as typed.
     pub adresse: Vec<String>,
-    /// Whether the person lives abroad (R421-7 extension).
+    /// Whether the person lives abroad (R. 421-7 extension).
     pub reside_a_l_etranger: bool,
     /// Date of birth, if given.
     pub date_naissance: Option<NaiveDate>,
@@ -254,6 +254,8 @@ pub struct Decision {
     pub reference: Option<String>,
     /// The reason the administration gave.
     pub motif: String,
+    /// What that reason is about, for the grounds that answer it.
+    pub sujet: super::motif::MotifFacts,
     /// Whether it states the voies et délais de recours.
     pub mentionne_voies_recours: bool,
     /// The court the decision names, if given.
@@ -299,7 +301,7 @@ pub struct Signalement {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Argument {
-    /// The decision gives no or insufficient reasons (CRPA L211-2, L211-5).
+    /// The decision gives no or insufficient reasons (CRPA L. 211-2, L. 211-5).
     MotivationInsuffisante,
     /// Only a « doute suffisant » on identity or nationality justifies a refusal.
     DouteSuffisant,
@@ -311,15 +313,27 @@ pub enum Argument {
     AutoriteParentale,
     /// Refusing a passport restricts the freedom to come and go.
     LiberteAllerVenir,
+    /// A foreign civil-status act is presumed valid (C. civ. art. 47).
+    ActeEtranger,
+    /// A certificat de nationalité shifts the burden of proof (C. civ. art. 30 al. 2).
+    CertificatNationalite,
+    /// An earlier secure title was issued after the same checks.
+    TitreAnterieur,
+    /// Possession d'état de Français (C. civ. art. 30-2).
+    PossessionEtat,
 }
 
 impl Argument {
     /// Every ground, in the order a letter argues them.
-    pub const ALL: [Argument; 6] = [
+    pub const ALL: [Argument; 10] = [
         Argument::MotivationInsuffisante,
         Argument::DouteSuffisant,
         Argument::PiecesNationalite,
+        Argument::CertificatNationalite,
+        Argument::ActeEtranger,
         Argument::ActeEtrangerTranscrit,
+        Argument::TitreAnterieur,
+        Argument::PossessionEtat,
         Argument::AutoriteParentale,
         Argument::LiberteAllerVenir,
     ];
@@ -333,6 +347,10 @@ impl Argument {
             Argument::ActeEtrangerTranscrit => "acte-etranger-transcrit",
             Argument::AutoriteParentale => "autorite-parentale",
             Argument::LiberteAllerVenir => "liberte-aller-venir",
+            Argument::ActeEtranger => "acte-etranger",
+            Argument::CertificatNationalite => "certificat-nationalite",
+            Argument::TitreAnterieur => "titre-anterieur",
+            Argument::PossessionEtat => "possession-etat",
         }
     }
 
@@ -363,6 +381,21 @@ pub struct LetterOptions {
     pub pieces_jointes: Vec<String>,
     /// Whether the default enclosures are listed (default yes).
     pub pieces_jointes_par_defaut: bool,
+    /// Why an answer is urgent (a planned trip, an exam, a job), in the writer's words.
+    pub urgence: Option<String>,
+}
+
+/// Facts that grounds rest on (`[faits]`): a ground is argued only when its fact is given.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Faits {
+    /// The civil-status act drawn up abroad, as the writer describes it (C. civ. art. 47).
+    pub acte_etranger: Option<String>,
+    /// The date a certificat de nationalité française was issued (C. civ. art. 30 al. 2).
+    pub certificat_nationalite: Option<NaiveDate>,
+    /// The earlier secure title (« passeport délivré le 3 mars 2015 »).
+    pub titre_anterieur: Option<String>,
+    /// What shows the possession d'état de Français (C. civ. art. 30-2).
+    pub possession_etat: Option<String>,
 }
 
 /// A validated case file.
@@ -388,6 +421,8 @@ pub struct Case {
     pub recours_hierarchique: Option<EarlierRecours>,
     /// The trouble at the mairie (signalement).
     pub signalement: Option<Signalement>,
+    /// Facts the grounds rest on.
+    pub faits: Faits,
     /// Things worth telling the user that do not stop the letter.
     pub avertissements: Vec<String>,
 }

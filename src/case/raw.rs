@@ -29,6 +29,22 @@ pub struct RawCase {
     pub recours_hierarchique: Option<RawRecours>,
     #[serde(default)]
     pub signalement: Option<RawSignalement>,
+    #[serde(default)]
+    pub faits: Option<RawFaits>,
+}
+
+/// `[faits]`: facts a ground rests on; each ground is argued only when its fact is given.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFaits {
+    #[serde(default)]
+    pub acte_etranger: Option<String>,
+    #[serde(default)]
+    pub certificat_nationalite: Option<RawDate>,
+    #[serde(default)]
+    pub titre_anterieur: Option<String>,
+    #[serde(default)]
+    pub possession_etat: Option<String>,
 }
 
 /// `[lettre]`: the letter itself and what its body says beyond the facts.
@@ -53,6 +69,8 @@ pub struct RawLettre {
     pub pieces_jointes: Vec<String>,
     #[serde(default)]
     pub pieces_jointes_par_defaut: Option<bool>,
+    #[serde(default)]
+    pub urgence: Option<String>,
 }
 
 /// `[demandeur]`: who writes and signs.

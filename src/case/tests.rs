@@ -111,23 +111,87 @@ fn contract_case_validates_with_defaults() {
 }
 
 #[test]
-fn notification_defaults_to_decision_date_and_consulate_means_abroad() {
+fn notification_defaults_to_decision_date() {
     let text = BASE.replace("notification = 2026-10-20\n", "");
     assert_eq!(
         parse_toml(&text).unwrap().decision.unwrap().notification,
         d("2026-10-15")
     );
-    let text = with("demande", "depot", "\"consulat\"")
-        .replace("departement = \"84\"\n", "")
-        .replace("commune = \"Cavaillon\"\n", "");
-    let text = with_text(&text, "demande", "pays = \"Maroc\"\nville = \"Casablanca\"");
+}
+
+#[test]
+fn consulate_application_with_a_french_address_is_not_residence_abroad() {
+    let place = "pays = \"Maroc\"\nville = \"Casablanca\"";
+    let c = parse_toml(&abroad_from_france(BASE, "consulat", place)).unwrap();
+    assert!(matches!(c.demande.depot, Depot::Consulat { ref ville, .. } if ville == "Casablanca"));
+    assert!(!c.demandeur.reside_a_l_etranger);
+    assert!(c.avertissements.is_empty(), "{:?}", c.avertissements);
+    let c = parse_toml(&abroad(BASE, "consulat", place)).unwrap();
+    assert!(c.demandeur.reside_a_l_etranger);
+}
+
+#[test]
+fn residence_key_and_address_that_disagree_are_warned_and_the_key_wins() {
+    let place = "pays = \"Maroc\"\nville = \"Casablanca\"";
+    let text = with_in(
+        &abroad_from_france(BASE, "consulat", place),
+        "demandeur",
+        "reside_a_l_etranger",
+        "true",
+    );
     let c = parse_toml(&text).unwrap();
     assert!(c.demandeur.reside_a_l_etranger);
-    assert!(matches!(c.demande.depot, Depot::Consulat { ref ville, .. } if ville == "Casablanca"));
+    assert!(
+        c.avertissements
+            .iter()
+            .any(|w| w.contains("reside_a_l_etranger = true") && w.contains("en France")),
+        "{:?}",
+        c.avertissements
+    );
+}
+
+#[test]
+fn residence_that_the_address_cannot_tell_keeps_two_months_and_warns() {
+    let text = BASE.replace(
+        "adresse = [\"12 rue des Lilas\", \"84300 Cavaillon\"]",
+        "adresse = [\"12 rue des Lilas\", \"Quartier Nord\"]",
+    );
+    let c = parse_toml(&text).unwrap();
+    assert!(!c.demandeur.reside_a_l_etranger);
+    assert!(
+        c.avertissements
+            .iter()
+            .any(|w| w.contains("reside_a_l_etranger = true") && w.contains("2 mois")),
+        "{:?}",
+        c.avertissements
+    );
 }
 
 /// `text` moved abroad: the mairie keys removed, `depot` set, `place` (pays, ville) added.
+/// The sender lives in that country too: the address ends with its name (a person who
+/// applied abroad while living in France is `abroad_from_france`).
 pub(crate) fn abroad(text: &str, depot: &str, place: &str) -> String {
+    let value = |key: &str| {
+        place.lines().find_map(|l| {
+            let (k, v) = l.split_once('=')?;
+            (k.trim() == key).then(|| v.trim().trim_matches('"').to_string())
+        })
+    };
+    let pays = value("pays").unwrap_or_default();
+    let ville = value("ville").unwrap_or_else(|| "Centre".to_string());
+    let address = format!(
+        "adresse = [\"12 rue des Lilas\", \"{ville}\", \"{}\"]",
+        pays.to_uppercase()
+    );
+    let t = abroad_from_france(text, depot, place);
+    t.replace(
+        "adresse = [\"12 rue des Lilas\", \"84300 Cavaillon\"]",
+        &address,
+    )
+}
+
+/// `text` moved abroad, the sender's French address kept.
+pub(crate) fn abroad_from_france(text: &str, depot: &str, place: &str) -> String {
     let t = text
         .replace("departement = \"84\"\n", "")
         .replace("commune = \"Cavaillon\"\n", "");

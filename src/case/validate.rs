@@ -216,11 +216,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
     }
     let lettre = letter_options(&mut c, raw.lettre.unwrap_or_default(), recours);
     let demande = application(&mut c, &raw.demande);
-    let demandeur = person(
-        &mut c,
-        &raw.demandeur,
-        demande.as_ref().map(|d| d.depot.is_abroad()),
-    );
+    let demandeur = person(&mut c, &raw.demandeur);
     let titulaire = raw
         .titulaire
         .as_ref()
@@ -235,6 +231,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
         .recours_hierarchique
         .as_ref()
         .map(|r| earlier(&mut c, "recours_hierarchique", r, &decision, lettre.date));
+    let faits = faits(&mut c, raw.faits.as_ref(), &lettre.arguments);
     let signalement = raw.signalement.as_ref().map(|s| Signalement {
         date: c.opt_date("signalement.date", &s.date),
         description: c.required("signalement.description", &s.description, MAX_LONG_CHARS),
@@ -275,6 +272,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
         recours_gracieux: gracieux,
         recours_hierarchique: hierarchique,
         signalement,
+        faits,
         avertissements: c.warnings,
     })
 }
@@ -311,10 +309,72 @@ fn letter_options(c: &mut Checker<'_>, l: RawLettre, kind: Option<LetterKind>) -
         demande: c.optional("lettre.demande", l.demande.as_ref(), MAX_LONG_CHARS),
         pieces_jointes: c.list("lettre.pieces_jointes", &l.pieces_jointes, MAX_SHORT_CHARS),
         pieces_jointes_par_defaut: l.pieces_jointes_par_defaut.unwrap_or(true),
+        urgence: c.optional("lettre.urgence", l.urgence.as_ref(), MAX_LONG_CHARS),
     }
 }
 
-fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) -> Person {
+/// `[faits]`, and a ground named in `lettre.arguments` without the fact it rests on.
+fn faits(c: &mut Checker<'_>, f: Option<&RawFaits>, arguments: &[Argument]) -> Faits {
+    let faits = f.map_or_else(Faits::default, |f| Faits {
+        acte_etranger: c.optional(
+            "faits.acte_etranger",
+            f.acte_etranger.as_ref(),
+            MAX_SHORT_CHARS,
+        ),
+        certificat_nationalite: c
+            .opt_date("faits.certificat_nationalite", &f.certificat_nationalite),
+        titre_anterieur: c.optional(
+            "faits.titre_anterieur",
+            f.titre_anterieur.as_ref(),
+            MAX_SHORT_CHARS,
+        ),
+        possession_etat: c.optional(
+            "faits.possession_etat",
+            f.possession_etat.as_ref(),
+            MAX_LONG_CHARS,
+        ),
+    });
+    for a in arguments {
+        let (missing, key, example) = match a {
+            Argument::ActeEtranger => (
+                faits.acte_etranger.is_none(),
+                "acte_etranger",
+                "acte_etranger = \"acte de naissance dressé à Dakar (Sénégal)\"",
+            ),
+            Argument::CertificatNationalite => (
+                faits.certificat_nationalite.is_none(),
+                "certificat_nationalite",
+                "certificat_nationalite = 2019-05-03",
+            ),
+            Argument::TitreAnterieur => (
+                faits.titre_anterieur.is_none(),
+                "titre_anterieur",
+                "titre_anterieur = \"passeport délivré le 3 mars 2015\"",
+            ),
+            Argument::PossessionEtat => (
+                faits.possession_etat.is_none(),
+                "possession_etat",
+                "possession_etat = \"cartes d'identité depuis 1998, service national accompli\"",
+            ),
+            _ => (false, "", ""),
+        };
+        if missing {
+            c.error(
+                Problem::at(
+                    format!("faits.{key}"),
+                    format!(
+                        "l'argument « {} » repose sur un fait que le dossier ne donne pas",
+                        a.as_str()
+                    ),
+                )
+                .conseil(format!("ajoutez dans [faits] : {example}")),
+            );
+        }
+    }
+    faits
+}
+
+fn person(c: &mut Checker<'_>, p: &RawDemandeur) -> Person {
     let adresse = c.list("demandeur.adresse", &p.adresse, MAX_SHORT_CHARS);
     if adresse.is_empty() {
         c.error(
@@ -336,6 +396,7 @@ fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) 
         c.warnings
             .push(format!("votre adresse (demandeur.adresse) : {problem}"));
     }
+    let reside_a_l_etranger = residence(c, p.reside_a_l_etranger, &adresse);
     let date_naissance = c.opt_date("demandeur.date_naissance", &p.date_naissance);
     if let Some(d) = date_naissance {
         let today = c.ctx.today;
@@ -346,7 +407,7 @@ fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) 
         prenom: c.required("demandeur.prenom", &p.prenom, MAX_NAME_CHARS),
         nom: c.required("demandeur.nom", &p.nom, MAX_NAME_CHARS),
         adresse,
-        reside_a_l_etranger: p.reside_a_l_etranger.or(abroad_by_depot).unwrap_or(false),
+        reside_a_l_etranger,
         date_naissance,
         lieu_naissance: c.optional(
             "demandeur.lieu_naissance",
@@ -356,6 +417,60 @@ fn person(c: &mut Checker<'_>, p: &RawDemandeur, abroad_by_depot: Option<bool>) 
         telephone: c.optional("demandeur.telephone", p.telephone.as_ref(), MAX_SHORT_CHARS),
         courriel: c.optional("demandeur.courriel", p.courriel.as_ref(), MAX_SHORT_CHARS),
     }
+}
+
+/// Whether the writer lives abroad, which gives two more months before the court (R. 421-7
+/// CJA). Where the application was filed says nothing about it: a person living in France
+/// may apply at a consulate while travelling. The case's key wins; otherwise the address's
+/// last line tells (a country, or a French postcode line). When neither tells, the shorter
+/// French deadline is kept, so that no one relies on two months they may not have.
+fn residence(c: &mut Checker<'_>, stated: Option<bool>, adresse: &[String]) -> bool {
+    let by_address = residence_from_address(adresse, c.ctx.offices);
+    match (stated, by_address) {
+        (Some(s), Some(a)) if s != a => {
+            c.warnings.push(format!(
+                "demandeur.reside_a_l_etranger = {s}, mais votre adresse (demandeur.adresse) \
+                 semble {} : le délai devant le tribunal est calculé avec la valeur indiquée \
+                 ({}) ; vérifiez-la",
+                if a {
+                    "être à l'étranger"
+                } else {
+                    "être en France"
+                },
+                if s {
+                    "4 mois, art. R. 421-7 CJA"
+                } else {
+                    "2 mois"
+                },
+            ));
+            s
+        }
+        (Some(s), _) => s,
+        (None, Some(a)) => a,
+        (None, None) => {
+            c.warnings.push(
+                "impossible de savoir d'après votre adresse (demandeur.adresse) si vous résidez \
+                 à l'étranger : le délai devant le tribunal est calculé à 2 mois ; si vous vivez \
+                 hors de France, ajoutez reside_a_l_etranger = true dans [demandeur] \
+                 (4 mois, art. R. 421-7 CJA)"
+                    .to_string(),
+            );
+            false
+        }
+    }
+}
+
+/// `Some(true)` when the last line names a foreign country, `Some(false)` when it says
+/// France or is a French postcode line, `None` otherwise.
+pub(crate) fn residence_from_address(adresse: &[String], offices: &Offices) -> Option<bool> {
+    let last = adresse.iter().rev().find(|l| !l.trim().is_empty())?;
+    if suggest::fold(last) == "france" {
+        return Some(false);
+    }
+    if offices.pays(last.trim()).is_some() {
+        return Some(true);
+    }
+    crate::postal::is_postcode_line(last).then_some(false)
 }
 
 fn titulaire(c: &mut Checker<'_>, t: &RawTitulaire, letter_date: NaiveDate) -> Option<Titulaire> {
@@ -657,6 +772,7 @@ fn decision(
         date,
         notification,
         reference,
+        sujet: super::motif::read(&motif),
         motif,
         mentionne_voies_recours: d.mentionne_voies_recours.unwrap_or(true),
         tribunal,

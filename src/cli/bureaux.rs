@@ -120,6 +120,10 @@ fn list(offices: &Offices) -> String {
 fn office_lines(r: &mut Report, o: &Office) {
     r.para(2, &o.nom);
     let mut block = o.destinataire.clone();
+    if !o.prefet_de.is_empty() {
+        // The letter goes to the préfet in whose name the Cert decides (route::forms).
+        block.insert(0, crate::route::forms::prefet_line(&o.prefet_de, None));
+    }
     match &o.adresse {
         Some(a) => block.extend(a.lines()),
         None => block.push("(adresse inconnue : recopiez celle de la décision)".into()),
@@ -188,14 +192,14 @@ fn for_departement(code: &str, offices: &Offices) -> String {
     if let Some(o) = offices.office("dlpaj") {
         office_lines(&mut r, o);
     }
-    r.heading("Tribunal administratif du département (CJA R221-3)");
+    r.heading("Tribunal administratif du département (CJA R. 221-3)");
     match offices.tribunal_for(code) {
         Some(t) => tribunal_lines(&mut r, t),
         None => r.para(2, "aucun"),
     }
     if d.categorie == Categorie::Departement {
         r.para(2, "Le tribunal compétent pour contester un refus est celui du siège de l'autorité qui a décidé \
-                   (CJA R312-1) : la décision l'indique.");
+                   (CJA R. 312-1) : la décision l'indique.");
     }
     r.finish()
 }

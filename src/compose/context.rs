@@ -8,8 +8,9 @@
 
 use serde::Serialize;
 
-use crate::case::{Depot, EarlierRecours};
+use crate::case::{Argument, Depot, EarlierRecours};
 use crate::deadlines::model::iso;
+use crate::french::grammar;
 use crate::plan::Plan;
 use crate::postal;
 
@@ -21,10 +22,12 @@ pub(super) struct LetterContext<'a> {
     demande: Demande<'a>,
     decision: Option<Decision<'a>>,
     destinataire: Destinataire<'a>,
-    decideur: Decideur,
+    /// Who took the decision, as routing named them (« le préfet du Var (Cert de Toulon) »).
+    decideur: &'a crate::route::Author,
     recours_gracieux: Option<Recours<'a>>,
     recours_hierarchique: Option<Recours<'a>>,
-    signalement: Option<Signalement<'a>>,
+    signalement: Option<Signalement>,
+    faits: Faits<'a>,
     delais: Delais,
 }
 
@@ -37,10 +40,22 @@ struct Lettre<'a> {
     recommande: bool,
     numero_recommande: Option<&'a str>,
     arguments: Vec<&'static str>,
+    /// Each ground's opening words when there are several: « En premier lieu, »… « Enfin, ».
+    lieux: std::collections::BTreeMap<&'static str, &'static str>,
     paragraphes: &'a [String],
     demande: Option<&'a str>,
     pieces_jointes: &'a [String],
     pieces_jointes_par_defaut: bool,
+    urgence: Option<&'a str>,
+}
+
+/// Facts the grounds rest on (`[faits]`).
+#[derive(Debug, Serialize)]
+struct Faits<'a> {
+    acte_etranger: Option<&'a str>,
+    certificat_nationalite: Option<String>,
+    titre_anterieur: Option<&'a str>,
+    possession_etat: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -53,6 +68,9 @@ struct Expediteur<'a> {
     courriel: Option<&'a str>,
     date_naissance: Option<String>,
     lieu_naissance: Option<&'a str>,
+    /// « Née le 14 mai 1980 à Avignon »: the birth line under the name, so the file can be
+    /// found; null when neither is given.
+    naissance: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,9 +78,17 @@ struct Titulaire<'a> {
     civilite: Option<&'static str>,
     prenom: &'a str,
     nom: &'a str,
+    /// « de Léa Martin », « d'Awa Diallo ».
+    de_nom: String,
     date_naissance: String,
     lieu_naissance: Option<&'a str>,
     qualite: &'a str,
+    /// « la mère », « le tuteur ».
+    qualite_article: String,
+    /// Under 18 on the letter's date.
+    mineur: bool,
+    /// The writer is a tutor (« tuteur », « tutrice »), not a parent.
+    tutelle: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -73,6 +99,8 @@ struct Demande<'a> {
     departement: Option<&'a str>,
     departement_nom: Option<String>,
     commune: Option<&'a str>,
+    /// « la mairie de Cavaillon », « la mairie du 11e arrondissement de Paris ».
+    mairie: Option<String>,
     pays: Option<&'a str>,
     pays_locatif: Option<String>,
     ville: Option<&'a str>,
@@ -87,6 +115,12 @@ struct Decision<'a> {
     notification: String,
     reference: Option<&'a str>,
     motif: &'a str,
+    /// The reason names the other parent's opposition.
+    opposition_parentale: bool,
+    /// The reason puts a civil-status act in doubt.
+    etat_civil: bool,
+    /// The reason says a document is missing or insufficient.
+    pieces: bool,
     mentionne_voies_recours: bool,
     tribunal: Option<&'a str>,
 }
@@ -100,15 +134,7 @@ struct Destinataire<'a> {
     adresse_statut: &'static str,
     appel: &'a str,
     appel_nu: &'a str,
-    consideration: String,
-}
-
-/// The authority that took the decision, named with its article, for sentences such as
-/// « le consul général de France à Casablanca a rejeté… » and « auprès du Centre… ».
-#[derive(Debug, Serialize)]
-struct Decideur {
-    avec_article: String,
-    de: String,
+    consideration: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -120,9 +146,10 @@ struct Recours<'a> {
 }
 
 #[derive(Debug, Serialize)]
-struct Signalement<'a> {
+struct Signalement {
     date: Option<String>,
-    description: &'a str,
+    /// The writer's account, printed as a paragraph of the letter: it ends with a full stop.
+    description: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -175,6 +202,7 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
                 ville.as_deref().map(crate::route::a_ville),
             ),
         };
+    let arguments = arguments(plan);
     let mut lignes = a.lignes.clone();
     lignes.extend(
         if a.adresse_statut == crate::offices::AddressStatus::Fournie {
@@ -190,11 +218,17 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             lieu,
             recommande: c.lettre.recommande,
             numero_recommande: c.lettre.numero_recommande.as_deref(),
-            arguments: c.lettre.arguments.iter().map(|a| a.as_str()).collect(),
+            lieux: lieux(&arguments),
+            arguments,
             paragraphes: &c.lettre.paragraphes,
             demande: c.lettre.demande.as_deref(),
             pieces_jointes: &c.lettre.pieces_jointes,
             pieces_jointes_par_defaut: c.lettre.pieces_jointes_par_defaut,
+            urgence: c
+                .lettre
+                .urgence
+                .as_deref()
+                .map(|u| u.trim_end_matches(['.', ' '])),
         },
         expediteur: Expediteur {
             civilite: c.demandeur.civilite.map(|c| c.as_str()),
@@ -205,14 +239,19 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             courriel: c.demandeur.courriel.as_deref(),
             date_naissance: c.demandeur.date_naissance.map(iso),
             lieu_naissance: c.demandeur.lieu_naissance.as_deref(),
+            naissance: naissance(&c.demandeur),
         },
         titulaire: c.titulaire.as_ref().map(|t| Titulaire {
             civilite: t.civilite.map(|c| c.as_str()),
             prenom: &t.prenom,
             nom: &t.nom,
+            de_nom: grammar::de(&format!("{} {}", t.prenom, t.nom)),
             date_naissance: iso(t.date_naissance),
             lieu_naissance: t.lieu_naissance.as_deref(),
             qualite: &t.qualite,
+            qualite_article: grammar::with_article(&t.qualite),
+            mineur: crate::case::years_between(t.date_naissance, c.lettre.date) < 18,
+            tutelle: is_tutelle(&t.qualite),
         }),
         demande: Demande {
             document: c.demande.document.as_str(),
@@ -225,6 +264,7 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             departement,
             departement_nom,
             commune,
+            mairie: commune.map(grammar::mairie),
             pays,
             pays_locatif,
             ville,
@@ -237,6 +277,9 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             notification: iso(d.notification),
             reference: d.reference.as_deref(),
             motif: &d.motif,
+            opposition_parentale: d.sujet.opposition_parentale,
+            etat_civil: d.sujet.etat_civil,
+            pieces: d.sujet.pieces,
             mentionne_voies_recours: d.mentionne_voies_recours,
             tribunal: d.tribunal.as_deref(),
         }),
@@ -248,15 +291,21 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             adresse_statut: a.adresse_statut.as_str(),
             appel: &a.appel,
             appel_nu: a.appel.trim_end_matches(','),
-            consideration: consideration(&a.formule),
+            consideration: &a.consideration,
         },
-        decideur: decideur(plan),
+        decideur: &plan.route.auteur,
         recours_gracieux: c.recours_gracieux.as_ref().map(recours),
         recours_hierarchique: c.recours_hierarchique.as_ref().map(recours),
         signalement: c.signalement.as_ref().map(|s| Signalement {
             date: s.date.map(iso),
-            description: &s.description,
+            description: as_sentence(&s.description),
         }),
+        faits: Faits {
+            acte_etranger: c.faits.acte_etranger.as_deref(),
+            certificat_nationalite: c.faits.certificat_nationalite.map(iso),
+            titre_anterieur: c.faits.titre_anterieur.as_deref(),
+            possession_etat: c.faits.possession_etat.as_deref(),
+        },
         delais: Delais {
             limite_recours_administratif: plan
                 .deadlines
@@ -269,6 +318,111 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
     }
 }
 
+/// The grounds the letter argues: those the case file names, else those its facts support. A
+/// refusal for the other parent's opposition is about parental authority, not about a doubt on
+/// identity, so it gets that ground alone.
+fn arguments(plan: &Plan) -> Vec<&'static str> {
+    let c = &plan.case;
+    if !c.lettre.arguments.is_empty() {
+        return Argument::ALL
+            .into_iter()
+            .filter(|a| c.lettre.arguments.contains(a))
+            .map(Argument::as_str)
+            .collect();
+    }
+    let opposition = c
+        .decision
+        .as_ref()
+        .is_some_and(|d| d.sujet.opposition_parentale);
+    let f = &c.faits;
+    let mut chosen = Vec::new();
+    if !(opposition && c.titulaire.is_some()) {
+        chosen.push(Argument::DouteSuffisant);
+    }
+    for (given, ground) in [
+        (
+            f.certificat_nationalite.is_some(),
+            Argument::CertificatNationalite,
+        ),
+        (f.acte_etranger.is_some(), Argument::ActeEtranger),
+        (f.titre_anterieur.is_some(), Argument::TitreAnterieur),
+        (f.possession_etat.is_some(), Argument::PossessionEtat),
+    ] {
+        if given {
+            chosen.push(ground);
+        }
+    }
+    if c.titulaire.is_some() {
+        chosen.push(Argument::AutoriteParentale);
+    }
+    Argument::ALL
+        .into_iter()
+        .filter(|a| chosen.contains(a))
+        .map(Argument::as_str)
+        .collect()
+}
+
+/// « Née le 14 mai 1980 à Avignon », « Né(e) le… » without a civilité.
+fn naissance(p: &crate::case::Person) -> Option<String> {
+    if p.date_naissance.is_none() && p.lieu_naissance.is_none() {
+        return None;
+    }
+    let ne = match p.civilite {
+        Some(crate::case::Civilite::Madame) => "Née",
+        Some(crate::case::Civilite::Monsieur) => "Né",
+        None => "Né(e)",
+    };
+    let mut s = ne.to_string();
+    if let Some(d) = p.date_naissance {
+        s.push_str(" le ");
+        s.push_str(&crate::french::date::date(d));
+    }
+    if let Some(l) = &p.lieu_naissance {
+        s.push_str(" à ");
+        s.push_str(l);
+    }
+    Some(s)
+}
+
+/// « En premier lieu, », « En second lieu, », …, « Enfin, »: one ground needs none.
+fn lieux(arguments: &[&'static str]) -> std::collections::BTreeMap<&'static str, &'static str> {
+    const RANKS: [&str; 5] = [
+        "En premier lieu, ",
+        "En deuxième lieu, ",
+        "En troisième lieu, ",
+        "En quatrième lieu, ",
+        "En cinquième lieu, ",
+    ];
+    let n = arguments.len();
+    arguments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let lieu = match (n, i) {
+                (1, _) => "",
+                (2 | 3, 1) => "En second lieu, ",
+                (_, i) if i + 1 == n && n > 2 => "Enfin, ",
+                (_, i) => RANKS[i.min(RANKS.len() - 1)],
+            };
+            (*a, lieu)
+        })
+        .collect()
+}
+
+/// The text with a final full stop unless it already ends a sentence.
+fn as_sentence(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?', '…', '»', ')']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
+fn is_tutelle(qualite: &str) -> bool {
+    matches!(crate::suggest::fold(qualite).as_str(), "tuteur" | "tutrice")
+}
+
 fn recours(r: &EarlierRecours) -> Recours<'_> {
     Recours {
         envoi: r.envoi.map(iso),
@@ -278,19 +432,19 @@ fn recours(r: &EarlierRecours) -> Recours<'_> {
     }
 }
 
-/// « ma haute considération », taken from the closing routing chose, so the template and
-/// `recours explique` always agree.
-fn consideration(formule: &str) -> String {
-    formule
-        .split_once("l'expression de ")
-        .map(|(_, rest)| rest.trim_end_matches('.').to_string())
-        .unwrap_or_else(|| "ma considération distinguée".to_string())
-}
-
 /// The town of the sender's postcode line (« 84300 Cavaillon » → « Cavaillon »), else the
-/// last address line.
+/// last address line that is not a country line (« MAROC », in capitals, without digits).
 fn sender_town(adresse: &[String]) -> String {
-    adresse
+    let is_country = |l: &String| {
+        !l.chars().any(|ch| ch.is_ascii_digit())
+            && l.chars().any(char::is_alphabetic)
+            && !l.chars().any(char::is_lowercase)
+    };
+    let lines = match adresse.split_last() {
+        Some((last, rest)) if rest.len() >= 2 && is_country(last) => rest,
+        _ => adresse,
+    };
+    lines
         .iter()
         .rev()
         .find(|l| postal::is_postcode_line(l))
@@ -304,47 +458,8 @@ fn sender_town(adresse: &[String]) -> String {
                 .unwrap_or(t)
                 .to_string()
         })
-        .or_else(|| adresse.last().cloned())
+        .or_else(|| lines.last().cloned())
         .unwrap_or_default()
-}
-
-fn decideur(plan: &Plan) -> Decideur {
-    let offices = crate::offices::Offices::builtin();
-    let both = |name: String| {
-        let de = if let Some(rest) = name.strip_prefix("le ") {
-            format!("du {rest}")
-        } else if let Some(rest) = name.strip_prefix("l'") {
-            format!("de l'{rest}")
-        } else {
-            format!("de {name}")
-        };
-        Decideur {
-            avec_article: name,
-            de,
-        }
-    };
-    match &plan.case.demande.depot {
-        Depot::Mairie { departement, .. } => match offices.cert_for(departement) {
-            Some(o) if o.id == "prefecture-de-police" => both("le préfet de police".to_string()),
-            Some(o) => {
-                let town = o
-                    .destinataire
-                    .last()
-                    .map_or("", |l| l.trim_start_matches("titres (Cert) "));
-                both(format!(
-                    "le Centre d'expertise et de ressources titres (Cert) {town}"
-                ))
-            }
-            None => both("l'autorité qui a pris la décision".to_string()),
-        },
-        Depot::Consulat { ville, .. } => both(format!(
-            "le consul général de France {}",
-            crate::route::a_ville(ville)
-        )),
-        Depot::Ambassade { pays, .. } => {
-            both(format!("l'ambassadeur de France {}", pays.locatif()))
-        }
-    }
 }
 
 #[cfg(test)]
@@ -370,15 +485,38 @@ mod tests {
             "Casablanca"
         );
         assert_eq!(sender_town(&["Rue X".into(), "Tunis".into()]), "Tunis");
+        assert_eq!(
+            sender_town(&["Rue X".into(), "Tokyo".into(), "JAPON".into()]),
+            "Tokyo"
+        );
     }
 
     #[test]
-    fn consideration_is_read_from_the_closing() {
+    fn signalement_account_reads_as_a_sentence() {
+        assert_eq!(as_sentence("On m'a renvoyé"), "On m'a renvoyé.");
+        assert_eq!(as_sentence("On m'a renvoyé."), "On m'a renvoyé.");
+    }
+
+    #[test]
+    fn grounds_are_numbered_only_when_there_are_several() {
+        assert_eq!(lieux(&["doute-suffisant"])["doute-suffisant"], "");
+        let two = lieux(&["doute-suffisant", "autorite-parentale"]);
+        assert_eq!(two["doute-suffisant"], "En premier lieu, ");
+        assert_eq!(two["autorite-parentale"], "En second lieu, ");
+        let three = lieux(&["a", "b", "c"]);
         assert_eq!(
-            consideration(
-                "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma haute considération."
-            ),
-            "ma haute considération"
+            [three["a"], three["b"], three["c"]],
+            ["En premier lieu, ", "En second lieu, ", "Enfin, "]
+        );
+        let four = lieux(&["a", "b", "c", "d"]);
+        assert_eq!(
+            [four["a"], four["b"], four["c"], four["d"]],
+            [
+                "En premier lieu, ",
+                "En deuxième lieu, ",
+                "En troisième lieu, ",
+                "Enfin, "
+            ]
         );
     }
 }

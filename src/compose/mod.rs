@@ -302,3 +302,5 @@ fn leaked_tag(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wording_tests;

@@ -2,7 +2,9 @@
 //! (`INSTA_UPDATE=always cargo test` rewrites them; review the diff before committing).
 
 use super::*;
-use crate::case::tests::{BASE, abroad, minor, parse_toml, with, with_in, with_text};
+use crate::case::tests::{
+    BASE, abroad, abroad_from_france, minor, parse_toml, with, with_in, with_text,
+};
 use crate::offices::Offices;
 
 fn plan(text: &str) -> Plan {
@@ -10,7 +12,7 @@ fn plan(text: &str) -> Plan {
     Plan::new(case, Offices::builtin()).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn compose_text(text: &str) -> String {
+pub(super) fn compose_text(text: &str) -> String {
     let letter =
         compose(&plan(text), &Templates::builtin().unwrap()).unwrap_or_else(|e| panic!("{e}"));
     plain_text(&letter)
@@ -54,7 +56,7 @@ fn gracieux_consulate_adult_lost_passport() {
         "motif",
         "\"perte\"",
     );
-    let t = abroad(&t, "consulat", "pays = \"Maroc\"\nville = \"Casablanca\"");
+    let t = abroad_from_france(&t, "consulat", "pays = \"Maroc\"\nville = \"Casablanca\"");
     let t = t.replace(
         "adresse = [\"12 rue des Lilas\", \"84300 Cavaillon\"]",
         "adresse = [\"24 boulevard d'Anfa\", \"20000 Casablanca\", \"MAROC\"]",
@@ -116,7 +118,10 @@ fn hierarchique_etrangeres_minor_renewal() {
         "document",
         "\"passeport\"",
     );
-    let t = abroad(&t, "ambassade", "pays = \"États-Unis\"");
+    let t = abroad_from_france(&t, "ambassade", "pays = \"États-Unis\"").replace(
+        "adresse = [\"12 rue des Lilas\", \"84300 Cavaillon\"]",
+        "adresse = [\"3 Main Street\", \"Boston\", \"ÉTATS-UNIS\"]",
+    );
     insta::assert_snapshot!(compose_text(&minor(&t, "mère")));
 }
 

@@ -95,7 +95,32 @@ pub fn fix(s: &str) -> String {
     if let Some(rest) = out.strip_prefix("n° ") {
         out = format!("n°{NBSP}{rest}");
     }
-    out.replace(" n° ", &format!(" n°{NBSP}"))
+    legal_refs(&out.replace(" n° ", &format!(" n°{NBSP}")))
+}
+
+/// « art. L. 211-2 » keeps together: no break after « art. » nor inside « L. 211-2 ».
+fn legal_refs(s: &str) -> String {
+    let mut out = s.replace("art. ", &format!("art.{NBSP}"));
+    for code in ["L", "R", "D"] {
+        let mut from = 0;
+        let pat = format!("{code}. ");
+        while let Some(pos) = out[from..].find(&pat) {
+            let at = from + pos;
+            let standalone = out[..at]
+                .chars()
+                .last()
+                .is_none_or(|p| !p.is_alphanumeric());
+            let digit_after = out[at + pat.len()..]
+                .chars()
+                .next()
+                .is_some_and(|d| d.is_ascii_digit());
+            if standalone && digit_after {
+                out.replace_range(at + 2..at + 3, &NBSP.to_string());
+            }
+            from = at + 2;
+        }
+    }
+    out
 }
 
 fn trim_trailing_spaces(out: &mut String) {
@@ -224,6 +249,10 @@ mod tests {
         assert_eq!(fix("Saint-Étienne"), "Saint-Étienne");
         assert_eq!(fix("  deux   espaces  "), "deux espaces");
         assert_eq!(fix("décision n° 12"), format!("décision n°{NBSP}12"));
+        assert_eq!(
+            fix("(art. L. 211-2 ; R. 421-1)"),
+            format!("(art.{NBSP}L.{NBSP}211-2{NNBSP}; R.{NBSP}421-1)")
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! choice we must be able to read and argue about. Easter is computed (Meeus/Butcher), so the
 //! calendar never runs out of years.
 //!
-//! The national list is the one of Code du travail art. L3133-1, recalled from memory: the
+//! The national list is the one of Code du travail art. L. 3133-1, recalled from memory: the
 //! reference marks it « UNCONFIRMED ». Alsace-Moselle and the overseas departments have extra
 //! days; they are offered as [`Region`]s but are not the default, because which local calendar
 //! applies to a recours (the sender's, the authority's, the court's) is itself unconfirmed.

@@ -48,7 +48,7 @@ pub(super) fn meaning_a() -> String {
 
 pub(super) fn basis_a() -> String {
     typo(
-        "CRPA art. L411-2 ; CJA art. R421-1 ; CE 19 sept. 2014, n° 362568 (délai franc, \
+        "CRPA art. L. 411-2 ; CJA art. R. 421-1 ; CE 19 sept. 2014, n° 362568 (délai franc, \
          report au premier jour ouvrable) ; CE 15 déc. 2023, n° 472836 (délai franc) ; \
          CE 30 juin 2025, n° 494573 (cachet de la poste)",
     )
@@ -58,14 +58,14 @@ pub(super) fn double_appeal_tip() -> String {
     typo(
         "Pour que le délai ne recommence à courir qu'après le rejet d'un recours gracieux et \
          d'un recours hiérarchique, envoyez les deux au plus tard à cette date (CRPA art. \
-         L411-2, al. 2).",
+         L. 411-2, al. 2).",
     )
 }
 
 pub(super) fn no_distance_extension() -> String {
     typo(
         "Le délai supplémentaire accordé aux personnes qui résident à l'étranger (CJA art. \
-         R421-7) vaut pour le tribunal, pas pour ce recours : visez cette date même depuis \
+         R. 421-7) vaut pour le tribunal, pas pour ce recours : visez cette date même depuis \
          l'étranger.",
     )
 }
@@ -85,7 +85,7 @@ pub(super) fn meaning_b(kind: RecoursKind, reception: NaiveDate, past: bool) -> 
 }
 
 pub(super) fn basis_b() -> String {
-    typo("CRPA art. L231-4 ; CJA art. R421-2 (deux mois à compter de la réception)")
+    typo("CRPA art. L. 231-4 ; CJA art. R. 421-2 (deux mois à compter de la réception)")
 }
 
 pub(super) fn implicit_on_any_day() -> String {
@@ -126,22 +126,22 @@ pub(super) fn meaning_c(trigger: Trigger, pending: bool) -> String {
 }
 
 pub(super) fn basis_c(trigger: Trigger, months: u32, double: bool) -> String {
-    let mut parts = vec!["CJA art. R421-1"];
+    let mut parts = vec!["CJA art. R. 421-1"];
     if let Trigger::ImplicitRejection(..) = trigger {
-        parts.push("CJA art. R421-2 ; CRPA art. L231-4");
+        parts.push("CJA art. R. 421-2 ; CRPA art. L. 231-4");
     }
     if matches!(
         trigger,
         Trigger::ImplicitRejection(..) | Trigger::ExplicitRejection(..)
     ) {
         parts.push(if double {
-            "CRPA art. L411-2, al. 2"
+            "CRPA art. L. 411-2, al. 2"
         } else {
-            "CRPA art. L411-2"
+            "CRPA art. L. 411-2"
         });
     }
     if months == 4 {
-        parts.push("CJA art. R421-7 (délai de distance)");
+        parts.push("CJA art. R. 421-7 (délai de distance)");
     }
     parts.push("CE 15 déc. 2023, n° 472836 (délai franc)");
     parts.push("CE Sect. 13 mai 2024, n° 466541 (cachet de la poste)");
@@ -151,7 +151,7 @@ pub(super) fn basis_c(trigger: Trigger, months: u32, double: bool) -> String {
 pub(super) fn abroad_four_months() -> String {
     typo(
         "Vous résidez à l'étranger : le délai est de quatre mois au lieu de deux (CJA art. \
-         R421-7), devant un tribunal administratif qui siège en métropole.",
+         R. 421-7), devant un tribunal administratif qui siège en métropole.",
     )
 }
 
@@ -165,7 +165,7 @@ pub(super) fn implicit_of_late_recours(kind: RecoursKind) -> String {
 
 pub(super) fn abroad_after_implicit(four_months: NaiveDate) -> String {
     typo(&format!(
-        "Vous résidez à l'étranger : le délai de distance de deux mois (CJA art. R421-7) \
+        "Vous résidez à l'étranger : le délai de distance de deux mois (CJA art. R. 421-7) \
          s'applique peut-être aussi contre un rejet implicite, ce qui porterait la limite \
          {}. Ce point n'est pas tranché : retenez la date ci-dessus.",
         long_date(four_months).replacen("le ", "au ", 1)
@@ -175,7 +175,7 @@ pub(super) fn abroad_after_implicit(four_months: NaiveDate) -> String {
 pub(super) fn implicit_without_ar_notice() -> String {
     typo(
         "Si l'accusé de réception de votre recours ne mentionnait pas les voies et délais de \
-         recours, ce délai ne vous est pas opposable (CRPA art. L112-6) et un délai \
+         recours, ce délai ne vous est pas opposable (CRPA art. L. 112-6) et un délai \
          raisonnable d'un an s'applique (CE 18 mars 2019, n° 417270). Visez tout de même \
          cette date.",
     )
@@ -183,17 +183,18 @@ pub(super) fn implicit_without_ar_notice() -> String {
 
 pub(super) fn ask_for_reasons() -> String {
     typo(
-        "Vous pouvez demander les motifs de ce rejet implicite avant cette date (CRPA art. \
-         L232-4) : le délai est alors prolongé jusqu'à deux mois après leur communication, ou \
-         jusqu'à un an après votre demande s'ils ne vous sont pas communiqués dans le mois \
-         (CE, avis, 2 oct. 2025, n° 504677).",
+        "Vous pouvez demander les motifs de ce rejet implicite, à condition de le faire avant \
+         cette date (CRPA art. L. 232-4) : ils doivent vous être communiqués dans le mois, et le \
+         délai est alors prolongé jusqu'à deux mois après leur communication, sans pouvoir \
+         dépasser, dans tous les cas, un an après votre demande (CE, avis, 2 oct. 2025, \
+         n° 504677).",
     )
 }
 
 pub(super) fn explicit_after_implicit(implicit: NaiveDate, explicit: NaiveDate) -> String {
     typo(&format!(
         "Votre recours avait été implicitement rejeté le {} ; le rejet explicite notifié le \
-         {}, pendant le délai de recours, a fait courir un nouveau délai (CJA art. R421-2).",
+         {}, pendant le délai de recours, a fait courir un nouveau délai (CJA art. R. 421-2).",
         date(implicit),
         date(explicit)
     ))
@@ -212,7 +213,7 @@ pub(super) fn letter_will_interrupt(kind: RecoursKind, a: NaiveDate) -> String {
 pub(super) fn letter_double_appeal(kind: RecoursKind, a: NaiveDate) -> String {
     typo(&format!(
         "Si vous envoyez ce {} au plus tard {}, le délai ne recommencera à courir qu'après le \
-         rejet de vos deux recours (CRPA art. L411-2, al. 2) ; la date ci-dessus ne tient pas \
+         rejet de vos deux recours (CRPA art. L. 411-2, al. 2) ; la date ci-dessus ne tient pas \
          encore compte de cette lettre.",
         kind.name_fr(),
         long_date(a)
@@ -222,13 +223,13 @@ pub(super) fn letter_double_appeal(kind: RecoursKind, a: NaiveDate) -> String {
 pub(super) fn meaning_czabaj() -> String {
     typo(
         "La décision ne mentionne pas les voies et délais de recours : le délai de deux mois \
-         ne peut pas vous être opposé (CJA art. R421-5), mais vous ne pouvez pas saisir le \
+         ne peut pas vous être opposé (CJA art. R. 421-5), mais vous ne pouvez pas saisir le \
          tribunal plus d'un an après sa notification. Agissez si possible dans les deux mois.",
     )
 }
 
 pub(super) fn basis_czabaj() -> String {
-    typo("CJA art. R421-5 ; CE Ass. 13 juill. 2016, Czabaj, n° 387763")
+    typo("CJA art. R. 421-5 ; CE Ass. 13 juill. 2016, Czabaj, n° 387763")
 }
 
 pub(super) fn czabaj_interrupted_by_recours() -> String {
@@ -431,7 +432,7 @@ impl fmt::Display for Warning {
                 deux mois pour le contester."
                 .to_string(),
             Warning::NoVoiesMention => "La décision ne mentionne pas les voies et délais de \
-                recours : le délai de deux mois ne vous est pas opposable (CJA art. R421-5), \
+                recours : le délai de deux mois ne vous est pas opposable (CJA art. R. 421-5), \
                 mais un délai d'un an s'applique (CE Ass. 13 juill. 2016, Czabaj). Par \
                 prudence, agissez dans les deux mois."
                 .to_string(),

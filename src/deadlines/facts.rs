@@ -26,7 +26,7 @@ impl LetterKind {
     }
 }
 
-/// The two recours administratifs that can interrupt the délai contentieux (CRPA L411-2).
+/// The two recours administratifs that can interrupt the délai contentieux (CRPA L. 411-2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecoursKind {
     /// To the authority that decided.
@@ -75,10 +75,10 @@ pub struct Facts {
     /// `decision.date`); `None` for a signalement or when the file does not say.
     pub notification: Option<NaiveDate>,
     /// Whether the decision stated the voies et délais de recours (`decision.
-    /// mentionne_voies_recours`, true by default). When false, R421-5 and Czabaj apply.
+    /// mentionne_voies_recours`, true by default). When false, R. 421-5 and Czabaj apply.
     pub voies_mentionnees: bool,
     /// Whether the person lives abroad (`demandeur.reside_a_l_etranger`): 4 months before
-    /// the court after an explicit decision (CJA R421-7).
+    /// the court after an explicit decision (CJA R. 421-7).
     pub lives_abroad: bool,
     /// The earlier recours gracieux (`[recours_gracieux]`), if one was sent.
     pub gracieux: Option<EarlierRecours>,

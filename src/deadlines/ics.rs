@@ -401,9 +401,9 @@ mod tests {
         assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
         let ics = to_ics(&sample(), &IcsOptions::default());
         let unfolded = unfold(&ics);
-        // The basis « CRPA art. L411-2 ; CJA art. R421-1 » has a semicolon and commas.
+        // The basis « CRPA art. L. 411-2 ; CJA art. R. 421-1 » has a semicolon and commas.
         assert!(
-            unfolded.contains("L411-2\u{202f}\\; CJA art. R421-1"),
+            unfolded.contains("L. 411-2\u{202f}\\; CJA art. R. 421-1"),
             "{unfolded}"
         );
         assert!(unfolded.contains("CE 19 sept. 2014\\, n°"));

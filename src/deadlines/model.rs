@@ -46,7 +46,7 @@ pub enum Certainty {
     /// is the earlier (safer) reading.
     Uncertain,
     /// The date is the one to aim for, but it cannot be held against the person because the
-    /// decision did not state the voies et délais (CJA R421-5).
+    /// decision did not state the voies et délais (CJA R. 421-5).
     NotEnforceable,
 }
 
@@ -140,7 +140,7 @@ pub enum Warning {
         /// Its date.
         date: NaiveDate,
     },
-    /// The two-month limit has passed but cannot be held against the person (R421-5); the
+    /// The two-month limit has passed but cannot be held against the person (R. 421-5); the
     /// one-year limit has not.
     PassedNotEnforceable {
         /// Which limit.
@@ -207,7 +207,7 @@ pub enum Warning {
     DefenseurStopsNothing,
     /// A signalement is not a recours.
     SignalementNoDeadline,
-    /// The decision did not state the voies et délais: R421-5 and Czabaj.
+    /// The decision did not state the voies et délais: R. 421-5 and Czabaj.
     NoVoiesMention,
     /// The court délai has not started: it will when the implicit rejection arises.
     NotYetRunning {

@@ -6,8 +6,8 @@
 //! a recours becomes a rejection (two months from receipt, no roll-over). C: last day to seize
 //! the tribunal administratif, counted from the notification when no recours interrupted the
 //! délai, otherwise from the rejection (the later one when a gracieux and a hiérarchique were
-//! both sent within the initial délai, CRPA L411-2 al. 2). Czabaj replaces the two months by
-//! one year when the decision did not state the voies et délais (CJA R421-5).
+//! both sent within the initial délai, CRPA L. 411-2 al. 2). Czabaj replaces the two months by
+//! one year when the decision did not state the voies et délais (CJA R. 421-5).
 //!
 //! The letter being written is *not* counted as sent: the dates describe the case before it is
 //! posted, and notes say what posting it in time will change. Wording lives in
@@ -92,7 +92,7 @@ pub fn compute_with(facts: &Facts, calendar: &Calendar) -> Result<Deadlines, Fac
 enum Timing {
     /// Sent by limit A: it interrupted the délai.
     InTime,
-    /// Sent after limit A but within the one-year limit, when R421-5 applies: taken as
+    /// Sent after limit A but within the one-year limit, when R. 421-5 applies: taken as
     /// interrupting (CE avis 12 juill. 2023, n° 474865), with less certainty.
     LateButCzabaj,
     /// Sent too late: ignored.
@@ -250,7 +250,7 @@ impl Ctx<'_> {
         out.into_iter().map(|(k, r, t, _)| (k, r, t)).collect()
     }
 
-    /// The rejection of one recours that a court délai runs from (algorithm B, then R421-2).
+    /// The rejection of one recours that a court délai runs from (algorithm B, then R. 421-2).
     fn rejection(&mut self, kind: RecoursKind, r: &EarlierRecours) -> Option<Rejection> {
         let implicit = r.reception.map(|rec| add_months(rec, 2));
         let explicit = |date| Rejection {
@@ -260,7 +260,7 @@ impl Ctx<'_> {
         };
         match (r.rejet, implicit) {
             (Some(e), Some(i)) if e > i => {
-                // R421-2: an explicit rejection notified while the délai against the implicit
+                // R. 421-2: an explicit rejection notified while the délai against the implicit
                 // one runs makes the délai start again; after it, it reopens nothing.
                 let deadline = delai_franc(i, 2, self.cal).last_day;
                 if e <= deadline {
@@ -305,7 +305,7 @@ impl Ctx<'_> {
         for (kind, r, _) in &counted {
             rejections.push(self.rejection(*kind, r)?);
         }
-        // L411-2 al. 2: with both recours in time, the délai restarts only once both are
+        // L. 411-2 al. 2: with both recours in time, the délai restarts only once both are
         // rejected. On a tie, the implicit one wins: its délai is never extended abroad.
         let from = rejections
             .into_iter()
@@ -413,7 +413,7 @@ impl Ctx<'_> {
         if self.facts.earlier(kind).is_some() {
             self.warnings.push(Warning::SecondRecours { recours: kind });
         }
-        // Under R421-5 a late letter can still interrupt the one-year limit, but only if it is
+        // Under R. 421-5 a late letter can still interrupt the one-year limit, but only if it is
         // the first recours to do so.
         let any_counted = timings.iter().any(|(_, _, t)| t.counts());
         if date > a {

@@ -188,12 +188,16 @@ fn rows() -> Vec<Row> {
         row("explicit-rejection", with(facts(Defenseur, "2027-01-05", "2026-10-20"), |f| {
                 f.gracieux = rec("2026-11-02", "2026-11-04", "2026-12-10") }),
             ["2026-12-21", "", "2027-02-11", ""]),
-        // Abroad, explicit rejection: 4 months (R421-7): 10 Apr + 1 = Sunday 11 Apr → Monday
+        // Abroad, explicit rejection: 4 months (R. 421-7): 10 Apr + 1 = Sunday 11 Apr → Monday
         // 12 Apr 2027. A keeps 2 months.
         row("abroad-explicit-rejection", with(facts(Defenseur, "2027-01-05", "2026-10-20"), |f| {
                 f.lives_abroad = true;
                 f.gracieux = rec("2026-11-02", "2026-11-04", "2026-12-10") }),
             ["2026-12-21", "", "2027-04-12", ""]),
+        // Applied at a consulate while living in France: the place of the application gives
+        // no extension (R. 421-7 is for those who live abroad): 2 months, as in France.
+        row("consulate-living-in-france", facts(Gracieux, "2026-11-27", "2026-10-20"),
+            ["2026-12-21", "", "2026-12-21", ""]),
         // Abroad, implicit rejection 4 Jan 2027: 2 months as the safe date → 5 Mar.
         row("abroad-implicit-rejection", with(facts(Defenseur, "2027-01-20", "2026-10-20"), |f| {
                 f.lives_abroad = true;
@@ -219,7 +223,7 @@ fn rows() -> Vec<Row> {
                 f.hierarchique = rec("2026-11-28", "2026-12-01", "2027-01-15") }),
             ["2026-12-21", "", "2027-05-18", ""]),
         // Explicit rejection 1 Feb 2027 after the implicit one (4 Jan) but within its délai
-        // (until 5 Mar): R421-2, the délai restarts: 1 Apr + 1 = Friday 2 Apr.
+        // (until 5 Mar): R. 421-2, the délai restarts: 1 Apr + 1 = Friday 2 Apr.
         row("explicit-after-implicit", with(facts(Defenseur, "2027-02-10", "2026-10-20"), |f| {
                 f.gracieux = rec("2026-11-02", "2026-11-04", "2027-02-01") }),
             ["2026-12-21", "", "2027-04-02", ""]),
@@ -231,7 +235,7 @@ fn rows() -> Vec<Row> {
 
         // ---- Which recours count --------------------------------------------------------------
         // Gracieux (rejected 10 Dec) and hiérarchique (sent 28 Nov, received 1 Dec, implicit
-        // Monday 1 Feb 2027) both within the initial délai: the later rejection wins (L411-2
+        // Monday 1 Feb 2027) both within the initial délai: the later rejection wins (L. 411-2
         // al. 2): 1 Apr + 1 = Friday 2 Apr. rejet_implicite: the latest received (hiérarchique).
         row("both-in-time", with(facts(Defenseur, "2027-02-15", "2026-10-20"), |f| {
                 f.gracieux = rec("2026-11-02", "2026-11-04", "2026-12-10");
@@ -381,11 +385,11 @@ fn future_implicit_rejection_means_not_yet_running() {
     ));
     // No « passed » or « soon » about a délai that has not started.
     assert!(!has(&d, |w| matches!(w, Warning::Passed { .. })));
-    // The hiérarchique being written, in time, would extend it (L411-2 al. 2): said in a note.
+    // The hiérarchique being written, in time, would extend it (L. 411-2 al. 2): said in a note.
     assert!(
         t.notes
             .iter()
-            .any(|n| n.contains("L411-2, al.\u{a0}2") || n.contains("L411-2, al. 2"))
+            .any(|n| n.contains("L. 411-2, al.\u{a0}2") || n.contains("L. 411-2, al. 2"))
     );
 }
 
@@ -416,10 +420,10 @@ fn abroad_explicit_is_four_months_and_computed() {
     let t = d.tribunal.unwrap();
     assert_eq!(t.months, 4);
     assert_eq!(t.certainty, Certainty::Computed);
-    assert!(t.basis.contains("R421-7"));
+    assert!(t.basis.contains("R. 421-7"));
     let a = d.recours_administratif.unwrap();
     assert_eq!(a.months, 2);
-    assert!(a.notes.iter().any(|n| n.contains("R421-7")));
+    assert!(a.notes.iter().any(|n| n.contains("R. 421-7")));
 }
 
 #[test]
@@ -656,7 +660,7 @@ fn abroad_four_months_is_explained() {
     let t = case("abroad-both-explicit").tribunal.unwrap();
     assert_eq!(t.months, 4);
     assert!(
-        t.basis.contains("L411-2, al.\u{a0}2") || t.basis.contains("L411-2, al. 2"),
+        t.basis.contains("L. 411-2, al.\u{a0}2") || t.basis.contains("L. 411-2, al. 2"),
         "{}",
         t.basis
     );
@@ -781,7 +785,7 @@ fn json_has_the_contract_keys() {
     assert_eq!(t["ouverture"], "2027-01-04");
     assert_eq!(t["certitude"], "calculee");
     assert_eq!(t["date_conseillee"], "2027-02-26");
-    assert!(t["fondement"].as_str().unwrap().contains("R421-2"));
+    assert!(t["fondement"].as_str().unwrap().contains("R. 421-2"));
     assert!(
         v["avertissements"]
             .as_array()
@@ -924,4 +928,31 @@ mod properties {
             prop_assert!(text.lines().all(|l| l.chars().count() <= explain::WIDTH));
         }
     }
+}
+
+#[test]
+fn reasons_of_an_implicit_rejection_extend_the_delay_at_most_one_year_after_the_request() {
+    let t = case("implicit-future").tribunal.unwrap();
+    let note = t
+        .notes
+        .iter()
+        .find(|n| n.contains("L. 232-4"))
+        .expect("the L. 232-4 note");
+    let flat = note.replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(
+        flat.contains("à condition de le faire avant cette date"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("deux mois après leur communication"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("sans pouvoir dépasser, dans tous les cas, un an après votre demande"),
+        "{flat}"
+    );
+    assert!(
+        !flat.contains("s'ils ne vous sont pas communiqués"),
+        "{flat}"
+    );
 }

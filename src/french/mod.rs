@@ -5,3 +5,4 @@
 //! and would pull a large table for two dozen words). This module owns those words.
 
 pub mod date;
+pub mod grammar;

@@ -7,6 +7,7 @@
 //! marked [`AddressStatus::AVerifier`]: the tool never invents one.
 
 mod geography;
+mod postes;
 mod table;
 
 use std::sync::OnceLock;
@@ -14,6 +15,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub use geography::{departement_from_postcode, normalise_departement};
+pub use postes::{Ambassade, Consulat, ConsulatLookup};
 
 use crate::postal::PostalAddress;
 
@@ -25,6 +27,9 @@ pub enum AddressStatus {
     Confirmee,
     /// Unknown or from a dated source: check it (on the decision) before sending.
     AVerifier,
+    /// From a sourced, dated record (the host préfecture's, a 2015 embassy record): likely
+    /// right, to compare with the decision.
+    Probable,
     /// Taken from the case file (`[destinataire]`), as printed on the decision.
     Fournie,
 }
@@ -35,6 +40,7 @@ impl AddressStatus {
         match self {
             AddressStatus::Confirmee => "confirmee",
             AddressStatus::AVerifier => "a-verifier",
+            AddressStatus::Probable => "probable",
             AddressStatus::Fournie => "fournie",
         }
     }
@@ -44,6 +50,7 @@ impl AddressStatus {
         match self {
             AddressStatus::Confirmee => "confirmée",
             AddressStatus::AVerifier => "à vérifier",
+            AddressStatus::Probable => "probable, à comparer avec la décision",
             AddressStatus::Fournie => "fournie par le dossier",
         }
     }
@@ -97,6 +104,9 @@ pub struct Office {
     pub ville: String,
     /// Département of that town.
     pub departement_siege: Option<String>,
+    /// For a Cert: that département with its preposition (« du Var »), naming the préfet in
+    /// whose name the decision is taken (décret n° 55-1397, art. 2); empty otherwise.
+    pub prefet_de: String,
     /// Départements this office decides for (Certs only).
     pub departements: Vec<String>,
     /// Region (Certs only).
@@ -145,7 +155,7 @@ pub struct Tribunal {
     pub id: String,
     /// « Tribunal administratif de Nîmes ».
     pub nom: String,
-    /// Départements of its ressort (CJA R221-3).
+    /// Départements of its ressort (CJA R. 221-3).
     pub departements: Vec<String>,
     /// Source of the ressort.
     pub departements_source: String,
@@ -194,6 +204,10 @@ pub struct Offices {
     pub tribunaux: Vec<Tribunal>,
     /// Countries.
     pub pays: Vec<Pays>,
+    /// French embassies (2015 directory).
+    pub ambassades: Vec<Ambassade>,
+    /// French consulates (2022 extract).
+    pub consulats: Vec<Consulat>,
 }
 
 /// A data table that does not parse: only possible if `data/` was edited badly, which the
@@ -230,6 +244,8 @@ impl Offices {
         let deps: table::DepartementFile = read("departements.toml", files.departements)?;
         let tribunaux: table::TribunalFile = read("tribunaux.toml", files.tribunaux)?;
         let pays: table::PaysFile = read("pays.toml", files.pays)?;
+        let ambassades: postes::AmbassadeFile = read("ambassades.toml", files.ambassades)?;
+        let consulats: postes::ConsulatFile = read("consulats.toml", files.consulats)?;
         Ok(Offices {
             certs: certs.bureau.into_iter().map(Office::from).collect(),
             administrations: admin.bureau.into_iter().map(Office::from).collect(),
@@ -240,6 +256,8 @@ impl Offices {
                 .collect(),
             tribunaux: tribunaux.tribunal.into_iter().map(Tribunal::from).collect(),
             pays: pays.pays.into_iter().map(Pays::from).collect(),
+            ambassades: ambassades.ambassade,
+            consulats: consulats.consulat,
         })
     }
 

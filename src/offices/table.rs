@@ -27,6 +27,8 @@ pub(super) struct OfficeRow {
     #[serde(default)]
     departement_siege: Option<String>,
     #[serde(default)]
+    prefet_de: String,
+    #[serde(default)]
     departements: Vec<String>,
     #[serde(default)]
     region: String,
@@ -62,6 +64,7 @@ impl From<OfficeRow> for Office {
             ministere: r.ministere,
             ville: r.ville,
             departement_siege: r.departement_siege,
+            prefet_de: r.prefet_de,
             departements: r.departements,
             region: r.region,
             couverture,

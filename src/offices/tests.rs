@@ -141,7 +141,7 @@ fn every_row_has_a_source_and_confirmed_addresses_are_complete() {
             );
         }
         match office.adresse_statut {
-            AddressStatus::Confirmee => {
+            AddressStatus::Confirmee | AddressStatus::Probable => {
                 let a = office
                     .adresse
                     .as_ref()
@@ -151,7 +151,16 @@ fn every_row_has_a_source_and_confirmed_addresses_are_complete() {
                     "{}",
                     office.id
                 );
-                let block = office.destinataire.len() + a.lines().len();
+                for line in a.lines() {
+                    assert!(
+                        line.chars().count() <= crate::postal::MAX_LINE_CHARS,
+                        "{}: {line}",
+                        office.id
+                    );
+                }
+                // A Cert's block adds the préfet's line above its own.
+                let prefet = usize::from(!office.prefet_de.is_empty());
+                let block = prefet + office.destinataire.len() + a.lines().len();
                 assert!(
                     block <= crate::postal::MAX_LINES,
                     "{}: {block} lines",
@@ -165,12 +174,33 @@ fn every_row_has_a_source_and_confirmed_addresses_are_complete() {
         }
         if office.id.starts_with("cert-") {
             assert!(office.couverture.is_some(), "{}", office.id);
-            assert!(
-                office.adresse.is_none(),
-                "{}: no Cert address is confirmed; never invent one",
+            assert_eq!(
+                office.adresse_statut,
+                AddressStatus::Probable,
+                "{}: a Cert's own address is never confirmed; the host préfecture's is probable",
                 office.id
             );
-            assert_eq!(office.adresse_statut, AddressStatus::AVerifier);
+            assert!(
+                office
+                    .adresse_source
+                    .contains("lannuaire.service-public.fr")
+                    && office.adresse_source.contains("fiche du 20"),
+                "{}: a probable address names its directory record and date",
+                office.id
+            );
+            assert!(
+                office.prefet_de.starts_with("du ")
+                    || office.prefet_de.starts_with("de ")
+                    || office.prefet_de.starts_with("des "),
+                "{}: prefet_de « {} »",
+                office.id,
+                office.prefet_de
+            );
+            assert!(
+                !office.adresse_source.contains("Torcy") || office.id == "cert-agen",
+                "{}",
+                office.id
+            );
         }
     }
     for d in &o.departements {
@@ -243,4 +273,59 @@ fn names_are_matched_loosely() {
         "ta-guyane"
     );
     assert!(o.tribunal_named("tribunal administratif").is_none());
+}
+
+#[test]
+fn every_post_is_in_a_known_country_and_probable_addresses_fit_the_envelope() {
+    let o = offices();
+    assert!(o.ambassades.len() > 180 && o.consulats.len() > 70);
+    for a in &o.ambassades {
+        assert!(o.pays(&a.pays).is_some(), "{}", a.pays);
+        assert!(
+            a.source.contains("lannuaire.service-public.fr"),
+            "{}",
+            a.pays
+        );
+        match a.adresse_statut {
+            AddressStatus::Probable => {
+                let lines = a.lines();
+                assert!(lines.len() >= 3, "{}", a.pays);
+                // « Ambassade de France », « au Maroc », then the postal lines: 7 at most
+                // for mail abroad.
+                assert!(2 + lines.len() <= 7, "{}: {lines:?}", a.pays);
+                for l in &lines {
+                    assert!(
+                        l.chars().count() <= crate::postal::MAX_LINE_CHARS,
+                        "{}: {l}",
+                        a.pays
+                    );
+                }
+            }
+            AddressStatus::AVerifier => assert!(a.voie.is_empty(), "{}", a.pays),
+            other => panic!("{}: {other:?}", a.pays),
+        }
+    }
+    for c in &o.consulats {
+        assert!(o.pays(&c.pays).is_some(), "{}", c.pays);
+        assert!(c.source.contains("2022-11-16"), "{}", c.ville);
+    }
+}
+
+#[test]
+fn consulates_are_found_by_town_and_a_misspelt_town_gets_a_suggestion() {
+    use crate::offices::ConsulatLookup;
+    let o = offices();
+    assert!(
+        matches!(o.consulat("Canada", "montreal"), ConsulatLookup::Connu(c) if c.ville == "Montréal")
+    );
+    assert_eq!(
+        o.consulat("Canada", "Torronto"),
+        ConsulatLookup::Inconnu(vec!["Toronto"])
+    );
+    assert_eq!(
+        o.consulat("Canada", "Ottawa"),
+        ConsulatLookup::Inconnu(vec![])
+    );
+    // The extract lists a Moroccan consulate without its town: no suggestion there.
+    assert_eq!(o.consulat("Maroc", "Rabat"), ConsulatLookup::Incertain);
 }

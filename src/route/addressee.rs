@@ -37,6 +37,9 @@ pub struct Addressee {
     pub appel: String,
     /// The closing formula, repeating the appel.
     pub formule: String,
+    /// Its degree alone, « ma haute considération », for templates that write their own
+    /// closing sentence.
+    pub consideration: String,
 }
 
 impl Addressee {
@@ -61,6 +64,10 @@ struct Candidate {
     statut: AddressStatus,
     source: String,
     fonction: Fonction,
+    /// For a Cert, « du Var »: the préfet in whose name it decides.
+    prefet_de: String,
+    /// For a ministry, « de l'Intérieur ».
+    ministere: String,
     /// Words that identify this office in a name copied from a decision.
     mots: Vec<String>,
 }
@@ -94,6 +101,8 @@ impl Candidate {
             statut: o.adresse_statut,
             source: o.adresse_source.clone(),
             fonction: o.fonction,
+            prefet_de: o.prefet_de.clone(),
+            ministere: o.ministere.clone(),
             mots,
         }
     }
@@ -106,7 +115,9 @@ pub(super) fn choose(
     avertissements: &mut Vec<String>,
 ) -> Result<Addressee, Error> {
     let candidate = match case.recours {
-        LetterKind::Gracieux | LetterKind::Signalement => decider(case, offices, raisons)?,
+        LetterKind::Gracieux | LetterKind::Signalement => {
+            decider(case, offices, raisons, avertissements)?
+        }
         LetterKind::Hierarchique => Some(superior(case, offices, raisons)),
         LetterKind::Defenseur => Some(defenseur(offices, raisons)),
     };
@@ -117,7 +128,11 @@ pub(super) fn choose(
                  représentant légal qui écrit et signe, et il justifie de sa qualité.",
                 t.prenom, t.nom, case.demandeur.prenom, case.demandeur.nom, t.qualite
             ),
-            "décret n° 2005-1726, art. 8 ; service-public F18605",
+            if case.demande.document == crate::case::Document::Passeport {
+                "décret n° 2005-1726, art. 8 ; service-public F18605"
+            } else {
+                "décret n° 55-1397 du 22 octobre 1955 ; service-public F18605"
+            },
         ));
     }
     let override_ = case.destinataire.as_ref();
@@ -167,6 +182,7 @@ pub(super) fn choose(
                     .to_string(),
                 fonction,
                 civilite,
+                consideration: forms::consideration(&appel, fonction).to_string(),
                 appel,
                 formule,
             }
@@ -177,6 +193,18 @@ pub(super) fn choose(
                     format!("Adresse confirmée pour : {}.", c.nom),
                     c.source.clone(),
                 )),
+                AddressStatus::Probable => {
+                    raisons.push(Reason::new(
+                        format!("Adresse probable pour : {}.", c.nom),
+                        c.source.clone(),
+                    ));
+                    avertissements.push(format!(
+                        "adresse probable pour « {} » : elle vient d'une source datée, non \
+                         confirmée ; comparez-la avec l'adresse qui figure sur la décision et, si elle \
+                         diffère, recopiez celle de la décision dans la table [destinataire] du dossier",
+                        c.nom
+                    ));
+                }
                 _ => avertissements.push(format!(
                     "adresse à vérifier : aucune adresse confirmée n'est connue pour {} ; recopiez le nom et \
                      l'adresse qui figurent sur la décision dans la table [destinataire] du dossier",
@@ -185,15 +213,24 @@ pub(super) fn choose(
             }
             let appel = forms::appel(Some(c.fonction), civilite);
             let formule = forms::formule(&appel, Some(c.fonction));
+            let mut lignes = c.lignes;
+            if !c.prefet_de.is_empty() {
+                lignes.insert(0, forms::prefet_line(&c.prefet_de, civilite));
+            } else if c.fonction == Fonction::Ministre
+                && let Some(first) = forms::ministre_line(&c.ministere, civilite)
+            {
+                lignes = ministre_lines(&c.id, first).unwrap_or(lignes);
+            }
             Addressee {
                 id: c.id,
                 nom: c.nom,
-                lignes: c.lignes,
+                lignes,
                 adresse: c.adresse,
                 adresse_statut: c.statut,
                 adresse_source: c.source,
                 fonction: Some(c.fonction),
                 civilite,
+                consideration: forms::consideration(&appel, Some(c.fonction)).to_string(),
                 appel,
                 formule,
             }
@@ -220,6 +257,7 @@ fn decider(
     case: &Case,
     offices: &Offices,
     raisons: &mut Vec<Reason>,
+    avertissements: &mut Vec<String>,
 ) -> Result<Option<Candidate>, Error> {
     let gracieux = case.recours == LetterKind::Gracieux;
     match &case.demande.depot {
@@ -240,10 +278,12 @@ fn decider(
             raisons.push(Reason::new(
                 format!(
                     "La demande a été déposée en mairie ({lieu}) : la mairie enregistre la demande et la \
-                     transmet, elle ne l'accepte ni ne la refuse. La décision est prise par le Centre \
-                     d'expertise et de ressources titres (Cert) dont relève le département."
+                     transmet, elle ne l'accepte ni ne la refuse. Le Centre d'expertise et de ressources \
+                     titres (Cert) dont relève le département instruit la demande, et la décision est \
+                     prise au nom du préfet du département où il siège (la carte est « délivrée ou \
+                     renouvelée par le préfet »)."
                 ),
-                SEED,
+                format!("{SEED} ; décret n° 55-1397 du 22 octobre 1955, art. 2"),
             ));
             if *deduit_du_code_postal {
                 raisons.push(Reason::new(
@@ -303,7 +343,7 @@ fn decider(
                 ),
                 if gracieux {
                     format!(
-                        "CRPA art. L410-1, 2° ; {}",
+                        "CRPA art. L. 410-1, 2° ; {}",
                         coverage.map_or(SEED, |c| c.source.as_str())
                     )
                 } else {
@@ -323,6 +363,7 @@ fn decider(
                 ),
                 format!("décret n° 55-1397, art. 2 ; {SEED}"),
             ));
+            check_consulat(offices, pays, ville, raisons, avertissements);
             Ok(Some(post(
                 "consul-general",
                 format!("le consul général de France {}", a_ville(ville)),
@@ -345,7 +386,7 @@ fn decider(
                 ),
                 format!("décret n° 55-1397, art. 2 ; {SEED}"),
             ));
-            Ok(Some(post(
+            let mut c = post(
                 "ambassadeur",
                 format!("l'ambassadeur de France {}", pays.locatif()),
                 ambassade_lines(pays),
@@ -355,7 +396,25 @@ fn decider(
                     "ambassadeur".into(),
                     "ambassadrice".into(),
                 ],
-            )))
+            );
+            if let Some(a) = offices.ambassade(&pays.nom) {
+                if !a.site.is_empty() {
+                    raisons.push(Reason::new(
+                        format!(
+                            "Site de l'ambassade de France {}, pour vérifier son adresse : {}.",
+                            pays.locatif(),
+                            a.site
+                        ),
+                        a.source.clone(),
+                    ));
+                }
+                if a.adresse_statut == AddressStatus::Probable {
+                    c.adresse = a.lines();
+                    c.statut = AddressStatus::Probable;
+                    c.source = a.source.clone();
+                }
+            }
+            Ok(Some(c))
         }
     }
 }
@@ -367,7 +426,7 @@ fn superior(case: &Case, offices: &Offices, raisons: &mut Vec<Reason>) -> Candid
             "Le recours hiérarchique s'adresse au supérieur de l'auteur de la décision : pour un consul \
              général ou un ambassadeur, le ministre de l'Europe et des affaires étrangères, Service des \
              Français à l'étranger.",
-            format!("CRPA art. L410-1, 3° ; {SEED}"),
+            format!("CRPA art. L. 410-1, 3° ; {SEED}"),
         )
     } else {
         (
@@ -375,7 +434,7 @@ fn superior(case: &Case, offices: &Offices, raisons: &mut Vec<Reason>) -> Candid
             "Le recours hiérarchique s'adresse au supérieur de l'auteur de la décision : pour un Cert ou le \
              préfet de police, le ministre de l'Intérieur, direction des libertés publiques et des affaires \
              juridiques (DLPAJ).",
-            format!("CRPA art. L410-1, 3° ; {SEED} ; service-public A12563"),
+            format!("CRPA art. L. 410-1, 3° ; {SEED} ; service-public A12563"),
         )
     };
     raisons.push(Reason::new(text, source));
@@ -399,6 +458,44 @@ fn defenseur(offices: &Offices, raisons: &mut Vec<Reason>) -> Candidate {
     Candidate::from_office(office)
 }
 
+/// A consulate the tables know gives its website; a town with no known post, in a country
+/// whose list is complete, gets « vouliez-vous dire … ? » and the embassy as the other place
+/// the application may have been filed.
+fn check_consulat(
+    offices: &Offices,
+    pays: &Pays,
+    ville: &str,
+    raisons: &mut Vec<Reason>,
+    avertissements: &mut Vec<String>,
+) {
+    use crate::offices::ConsulatLookup;
+    match offices.consulat(&pays.nom, ville) {
+        ConsulatLookup::Connu(c) if !c.site.is_empty() => raisons.push(Reason::new(
+            format!(
+                "Site du consulat général de France {}, pour vérifier son adresse : {}.",
+                a_ville(&c.ville),
+                c.site
+            ),
+            c.source.clone(),
+        )),
+        ConsulatLookup::Connu(_) | ConsulatLookup::Incertain => {}
+        ConsulatLookup::Inconnu(near) => {
+            let hint = match near.as_slice() {
+                [] => ".".to_string(),
+                [one, ..] => format!(" : vouliez-vous dire {one} ?"),
+            };
+            avertissements.push(format!(
+                "aucun consulat de France {} ({}) ne figure dans la liste des postes \
+                 (database-of-embassies, 2022){hint} Si la demande a été déposée à l'ambassade de \
+                 France {}, indiquez depot = \"ambassade\" dans [demande]",
+                a_ville(ville),
+                pays.nom,
+                pays.locatif()
+            ));
+        }
+    }
+}
+
 fn post(
     id: &str,
     nom: String,
@@ -416,7 +513,30 @@ fn post(
                  de 2015) : recopier celle de la décision"
             .to_string(),
         fonction,
+        prefet_de: String::new(),
+        ministere: String::new(),
         mots,
+    }
+}
+
+/// A ministry's block headed by its minister: « Monsieur le Ministre de l'Intérieur », then
+/// the direction; each line under 38 characters, six lines at most with the address.
+fn ministre_lines(id: &str, first: String) -> Option<Vec<String>> {
+    match id {
+        "dlpaj" => Some(vec![
+            first,
+            "Direction des libertés publiques".to_string(),
+            "et des affaires juridiques".to_string(),
+        ]),
+        "service-francais-etranger" => {
+            let first = first.replace(" et des affaires étrangères", "");
+            Some(vec![
+                first,
+                "et des affaires étrangères – DFAE".to_string(),
+                "Service des Français à l'étranger".to_string(),
+            ])
+        }
+        _ => None,
     }
 }
 

@@ -1,10 +1,12 @@
 //! Which tribunal administratif would hear a challenge, as far as the facts allow.
 //!
 //! Decisions of consuls and ambassadors go to the tribunal administratif de Paris (CJA
-//! R312-19): certain. For a Cert, the competent court is the one where the deciding authority
-//! sits (R312-1); who signs Cert decisions was not found, so the tool names the court the
-//! decision gives when the case file has it, and otherwise the court of the Cert's seat as the
-//! likely one, saying why and that the decision itself is the reference.
+//! R. 312-19): certain. For a Cert, the competent court is the one where the deciding authority
+//! sits (R. 312-1): the decision is taken in the name of the préfet of the Cert's département
+//! (décret n° 55-1397, art. 2), so the tool names the court the decision gives when the case
+//! file has it, and otherwise the court of that préfecture as the likely one, saying that the
+//! decision itself is the reference and that a court seized by mistake transmits the request
+//! (R. 351-3).
 
 use serde::Serialize;
 
@@ -51,7 +53,7 @@ pub(super) fn hint(case: &Case, addressee: &Addressee, offices: &Offices) -> Opt
                 "les décisions des consuls et des ambassadeurs ne relèvent d'aucun tribunal \
                           administratif territorial : elles vont au tribunal administratif de Paris"
                     .into(),
-            source: "CJA art. R312-19 ; CE, 17 décembre 2024, n° 479074".into(),
+            source: "CJA art. R. 312-19 ; CE, 17 décembre 2024, n° 479074".into(),
         }),
         Depot::Mairie { departement, .. } => {
             let cert = offices.cert_for(departement)?;
@@ -62,10 +64,12 @@ pub(super) fn hint(case: &Case, addressee: &Addressee, offices: &Offices) -> Opt
             } else {
                 format!(
                     "le tribunal compétent est celui du lieu où siège l'autorité qui a pris la décision ; \
-                     si la décision a été prise au nom du préfet du département où siège le Cert de {} \
-                     (comme c'est l'usage), c'est le {} ; la décision l'indique dans ses voies et délais de \
-                     recours, et c'est elle qui fait foi{}",
+                     le Cert de {} instruit le dossier et la décision est prise au nom du préfet {} : \
+                     c'est donc probablement le {} ; la décision l'indique dans ses voies et délais de \
+                     recours, et c'est elle qui fait foi ; un tribunal saisi à tort transmet la requête \
+                     au tribunal compétent (CJA art. R. 351-3){}",
                     cert.ville,
+                    cert.prefet_de,
                     lower_first(&tribunal.nom),
                     if addressee.id == "fourni" {
                         " (le destinataire indiqué peut être un autre service)"
@@ -83,7 +87,8 @@ pub(super) fn hint(case: &Case, addressee: &Addressee, offices: &Offices) -> Opt
                     "probable"
                 },
                 explication,
-                source: "CJA art. R312-1 et R221-3".into(),
+                source: "CJA art. R. 312-1, R. 221-3 et R. 351-3 ; décret n° 55-1397, art. 2"
+                    .into(),
             })
         }
     }

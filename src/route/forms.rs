@@ -3,9 +3,9 @@
 //!
 //! The appel depends on the office holder's role and, when known, gender; with an unknown
 //! gender it falls back to « Madame, Monsieur, ». The closing repeats the appel word for word,
-//! and its degree of respect (« haute », « très haute ») follows the role, not the gender: a
-//! minister is addressed with « très haute considération » whoever holds the post. With no
-//! known role, « considération distinguée », the safe generic closing.
+//! and the pair is one row of the reference's table: a titled appel (« Monsieur le Préfet, »)
+//! takes the degree of its role (« haute », « très haute » for a minister or an ambassador);
+//! the neutral « Madame, Monsieur, » always takes « considération distinguée ».
 
 use crate::case::Civilite;
 use crate::offices::Fonction;
@@ -15,7 +15,7 @@ pub fn appel(fonction: Option<Fonction>, civilite: Option<Civilite>) -> String {
     use Civilite::{Madame, Monsieur};
     use Fonction::*;
     let Some(c) = civilite else {
-        return "Madame, Monsieur,".to_string();
+        return NEUTRE.to_string();
     };
     let s = match (fonction, c) {
         (Some(Prefet), Monsieur) => "Monsieur le Préfet,",
@@ -38,15 +38,46 @@ pub fn appel(fonction: Option<Fonction>, civilite: Option<Civilite>) -> String {
     s.to_string()
 }
 
-/// The closing formula, repeating `appel` exactly.
-pub fn formule(appel: &str, fonction: Option<Fonction>) -> String {
-    let degre = match fonction {
+/// The neutral appel, used whenever the holder's gender is unknown.
+pub const NEUTRE: &str = "Madame, Monsieur,";
+
+/// « ma haute considération »: the degree that goes with `appel` (§3.4 of the reference).
+pub fn consideration(appel: &str, fonction: Option<Fonction>) -> &'static str {
+    if appel == NEUTRE {
+        return "ma considération distinguée";
+    }
+    match fonction {
         Some(Fonction::Ambassadeur | Fonction::Ministre) => "ma très haute considération",
         Some(_) => "ma haute considération",
         None => "ma considération distinguée",
-    };
+    }
+}
+
+/// The closing formula, repeating `appel` exactly.
+pub fn formule(appel: &str, fonction: Option<Fonction>) -> String {
+    let degre = consideration(appel, fonction);
     let appel = appel.trim_end_matches(',');
     format!("Je vous prie d'agréer, {appel}, l'expression de {degre}.")
+}
+
+/// The first line of a Cert's recipient block: the préfet in whose name it decides.
+/// « Monsieur le Préfet du Var », « Madame la Préfète du Var », and, with no known gender,
+/// the office: « Préfecture du Var ».
+pub fn prefet_line(prefet_de: &str, civilite: Option<Civilite>) -> String {
+    match civilite {
+        Some(Civilite::Monsieur) => format!("Monsieur le Préfet {prefet_de}"),
+        Some(Civilite::Madame) => format!("Madame la Préfète {prefet_de}"),
+        None => format!("Préfecture {prefet_de}"),
+    }
+}
+
+/// The first line of a minister's block, when the holder's gender is known: « Monsieur le
+/// Ministre de l'Intérieur »; `None` keeps the ministry's own lines.
+pub fn ministre_line(ministere: &str, civilite: Option<Civilite>) -> Option<String> {
+    match civilite? {
+        Civilite::Monsieur => Some(format!("Monsieur le Ministre {ministere}")),
+        Civilite::Madame => Some(format!("Madame la Ministre {ministere}")),
+    }
 }
 
 #[cfg(test)]
@@ -100,9 +131,25 @@ mod tests {
             formule("Madame, Monsieur,", None),
             "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée."
         );
+    }
+
+    #[test]
+    fn neutral_appel_always_closes_with_distinguished_consideration() {
+        for f in [
+            None,
+            Some(Fonction::Prefet),
+            Some(Fonction::Ministre),
+            Some(Fonction::Defenseur),
+        ] {
+            assert_eq!(
+                formule(NEUTRE, f),
+                "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée."
+            );
+        }
+        let ministre = appel(Some(Fonction::Ministre), Some(Civilite::Monsieur));
         assert_eq!(
-            formule("Madame, Monsieur,", Some(Fonction::Prefet)),
-            "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma haute considération."
+            formule(&ministre, Some(Fonction::Ministre)),
+            "Je vous prie d'agréer, Monsieur le Ministre, l'expression de ma très haute considération."
         );
     }
 }

@@ -9,6 +9,7 @@
 //! over the tables: it is copied from the decision itself.
 
 mod addressee;
+mod author;
 mod court;
 pub mod forms;
 mod next_steps;
@@ -16,6 +17,7 @@ mod next_steps;
 use serde::Serialize;
 
 pub use addressee::{Addressee, a_ville};
+pub use author::Author;
 pub use court::CourtHint;
 
 use crate::case::{Case, LetterKind};
@@ -47,6 +49,8 @@ pub struct Route {
     pub recours: LetterKind,
     /// Who receives it.
     pub destinataire: Addressee,
+    /// Who took the contested decision.
+    pub auteur: Author,
     /// Why, rule by rule.
     pub raisons: Vec<Reason>,
     /// The court that would hear a challenge, as far as it can be known.
@@ -63,11 +67,13 @@ pub fn route(case: &Case, offices: &Offices) -> Result<Route, Error> {
     let mut raisons = Vec::new();
     let mut avertissements = Vec::new();
     let destinataire = addressee::choose(case, offices, &mut raisons, &mut avertissements)?;
+    let auteur = author::of(case, offices, &destinataire);
     let tribunal = court::hint(case, &destinataire, offices);
     let etapes_suivantes = next_steps::after(case);
     Ok(Route {
         recours: case.recours,
         destinataire,
+        auteur,
         raisons,
         tribunal,
         etapes_suivantes,

@@ -16,7 +16,7 @@ pub(super) fn after(case: &Case) -> Vec<String> {
                 c'est le cachet de la poste qui compte pour le délai (CE, 30 juin 2025, n° 494573)."
         .to_string();
     let silence = "Si l'administration ne répond pas dans les deux mois qui suivent la réception de votre lettre, \
-                   son silence vaut rejet (CRPA art. L231-4)."
+                   son silence vaut rejet (CRPA art. L. 231-4)."
         .to_string();
     let ddd = "Vous pouvez aussi saisir le Défenseur des droits (gratuitement, en ligne ou par courrier sans \
                timbre), mais cette démarche n'interrompt ni ne suspend le délai pour saisir le tribunal."
@@ -31,7 +31,7 @@ pub(super) fn after(case: &Case) -> Vec<String> {
             format!(
                 "Vous pouvez former en même temps un recours hiérarchique {superior} : s'il est envoyé dans le \
                  même délai initial de deux mois, le délai pour saisir le tribunal ne repart qu'une fois les deux \
-                 recours rejetés (CRPA art. L411-2). Un recours formé après ce délai n'interrompt rien."
+                 recours rejetés (CRPA art. L. 411-2). Un recours formé après ce délai n'interrompt rien."
             ),
             ta,
             ddd,

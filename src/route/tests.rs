@@ -95,7 +95,7 @@ fn paris_goes_to_the_prefecture_de_police_with_its_confirmed_address() {
         a.bloc(),
         vec![
             "Préfecture de police",
-            "DPG – 2ème bureau",
+            "DPG – 2e bureau",
             "9 BOULEVARD DU PALAIS",
             "75195 PARIS CEDEX 04"
         ]
@@ -105,20 +105,50 @@ fn paris_goes_to_the_prefecture_de_police_with_its_confirmed_address() {
 }
 
 #[test]
-fn cert_without_confirmed_address_is_flagged() {
+fn cert_letter_goes_to_the_prefet_at_the_host_prefecture_address_marked_probable() {
     let r = route_of(BASE).unwrap();
-    assert_eq!(r.destinataire.adresse_statut, AddressStatus::AVerifier);
-    assert!(r.destinataire.adresse_manquante());
+    assert_eq!(r.destinataire.adresse_statut, AddressStatus::Probable);
+    assert_eq!(
+        r.destinataire.bloc(),
+        vec![
+            "Préfecture du Var",
+            "Centre d'expertise et de ressources",
+            "titres (Cert) de Toulon",
+            "BD DU 112E REGIMENT D INFANTERIE",
+            "CS 31209",
+            "83070 TOULON CEDEX",
+        ]
+    );
     assert!(
         r.avertissements
             .iter()
-            .any(|w| w.starts_with("adresse à vérifier")),
+            .any(|w| w.starts_with("adresse probable") && w.contains("décision")),
         "{:?}",
         r.avertissements
     );
+    assert_eq!(r.auteur.avec_article, "le préfet du Var (Cert de Toulon)");
     let hint = r.tribunal.unwrap();
     assert_eq!(hint.certitude, "probable");
     assert_eq!(hint.tribunal.unwrap().id, "ta-toulon");
+    // Appel and closing form one row of the reference's table.
+    assert_eq!(r.destinataire.appel, "Madame, Monsieur,");
+    assert!(
+        r.destinataire
+            .formule
+            .ends_with("ma considération distinguée.")
+    );
+    let r = route_of(&with("destinataire", "civilite", "\"Monsieur\"")).unwrap();
+    assert_eq!(r.destinataire.lignes[0], "Monsieur le Préfet du Var");
+    assert_eq!(r.destinataire.appel, "Monsieur le Préfet,");
+    assert!(r.destinataire.formule.ends_with("ma haute considération."));
+}
+
+#[test]
+fn agen_uses_the_lot_et_garonne_prefecture_not_the_torcy_data_error() {
+    let r = route_of(&mairie("gracieux", "47")).unwrap();
+    let bloc = r.destinataire.bloc();
+    assert_eq!(bloc.last().unwrap(), "47920 AGEN CEDEX 9");
+    assert!(!bloc.iter().any(|l| l.contains("TORCY")), "{bloc:?}");
 }
 
 #[test]
@@ -174,7 +204,7 @@ fn gracieux_abroad_goes_to_the_consul_or_the_ambassador() {
         vec!["Ambassade de France", "aux États-Unis"]
     );
     assert_eq!(r.destinataire.appel, "Madame, Monsieur,");
-    assert!(r.destinataire.formule.contains("très haute considération"));
+    assert!(r.destinataire.formule.contains("considération distinguée"));
 }
 
 #[test]
@@ -344,4 +374,95 @@ fn tribunal_named_on_the_decision_wins() {
             .tribunal
             .is_none()
     );
+}
+
+#[test]
+fn embassy_letter_uses_the_2015_directory_address_as_probable_with_the_website() {
+    let r = route_of(&abroad(
+        &with("", "recours", "\"gracieux\""),
+        "ambassade",
+        "pays = \"Maroc\"",
+    ))
+    .unwrap();
+    assert_eq!(r.destinataire.adresse_statut, AddressStatus::Probable);
+    assert_eq!(
+        r.destinataire.bloc(),
+        vec![
+            "Ambassade de France",
+            "au Maroc",
+            "1 rue Ibn Hajar",
+            "Rabat Agdal",
+            "MAROC"
+        ]
+    );
+    assert!(
+        r.raisons
+            .iter()
+            .any(|x| x.regle.contains("http://www.ambafrance-ma.org")),
+        "{:?}",
+        r.raisons
+    );
+}
+
+#[test]
+fn consulate_town_without_a_post_gets_vouliez_vous_dire_or_the_embassy() {
+    let case = |ville: &str| {
+        abroad(
+            &with("", "recours", "\"gracieux\""),
+            "consulat",
+            &format!("pays = \"Canada\"\nville = \"{ville}\""),
+        )
+    };
+    let r = route_of(&case("Torronto")).unwrap();
+    assert!(
+        r.avertissements
+            .iter()
+            .any(|w| w.contains("vouliez-vous dire Toronto ?")
+                && w.contains("depot = \"ambassade\"")),
+        "{:?}",
+        r.avertissements
+    );
+    let r = route_of(&case("Montréal")).unwrap();
+    assert!(
+        !r.avertissements
+            .iter()
+            .any(|w| w.contains("vouliez-vous dire")),
+        "{:?}",
+        r.avertissements
+    );
+    assert!(
+        r.raisons
+            .iter()
+            .any(|x| x.regle.contains("consulfrance-montreal.org")),
+        "{:?}",
+        r.raisons
+    );
+}
+
+#[test]
+fn minor_cni_reason_cites_the_cni_decret() {
+    let r = route_of(&minor(BASE, "mère")).unwrap();
+    let reason = r
+        .raisons
+        .iter()
+        .find(|x| x.regle.contains("représentant légal"))
+        .unwrap();
+    assert!(reason.source.contains("55-1397"), "{}", reason.source);
+    assert!(!reason.source.contains("2005-1726"), "{}", reason.source);
+}
+
+#[test]
+fn probable_court_follows_the_prefet_and_says_a_misdirected_request_is_transmitted() {
+    let hint = route_of(BASE).unwrap().tribunal.unwrap();
+    assert!(
+        hint.explication.contains("au nom du préfet du Var"),
+        "{}",
+        hint.explication
+    );
+    assert!(
+        hint.explication.contains("R. 351-3"),
+        "{}",
+        hint.explication
+    );
+    assert!(hint.source.contains("R. 312-1"), "{}", hint.source);
 }

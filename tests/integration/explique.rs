@@ -11,7 +11,7 @@ fn explains_the_contract_case_in_text() {
     let t = &r.stdout;
     assert!(t.starts_with("Lettre à écrire : recours gracieux\n"), "{t}");
     assert!(t.contains("Destinataire : Centre d'expertise et de ressources titres (Cert) CNI-passeport\nde Toulon"), "{t}");
-    assert!(t.contains("Adresse : à vérifier"));
+    assert!(t.contains("Adresse : probable"), "{t}");
     assert!(t.contains("le lundi 21 décembre 2026"));
     assert!(t.contains("Tribunal administratif de Toulon (probable)"));
     assert!(t.contains("Et ensuite"));
@@ -31,7 +31,7 @@ fn json_has_the_contract_fields() {
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("one JSON object");
     assert_eq!(v["recours"], "gracieux");
     assert_eq!(v["destinataire"]["id"], "cert-toulon");
-    assert_eq!(v["destinataire"]["adresse_statut"], "a-verifier");
+    assert_eq!(v["destinataire"]["adresse_statut"], "probable");
     assert_eq!(v["destinataire"]["appel"], "Madame, Monsieur,");
     assert!(v["destinataire"]["adresse"].is_array());
     assert_eq!(v["delais"]["limite_recours_administratif"], "2026-12-21");
@@ -42,7 +42,7 @@ fn json_has_the_contract_fields() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|w| w.as_str().unwrap().starts_with("adresse à vérifier"))
+            .any(|w| w.as_str().unwrap().starts_with("adresse probable pour"))
     );
 }
 

@@ -19,7 +19,7 @@ fn exemple_writes_the_sample_letter_in_the_current_folder() {
         r.stderr
     );
     assert!(
-        r.stderr.contains("avertissement : adresse à vérifier"),
+        r.stderr.contains("avertissement : adresse probable pour"),
         "{}",
         r.stderr
     );

@@ -98,7 +98,7 @@ fn mixed_rows_good_written_bad_reported_exit_3() {
             "ok",
             "00002-martin.pdf",
             "cert-toulon",
-            "a-verifier",
+            "probable",
             "2026-12-16"
         ]
     );

@@ -17,7 +17,7 @@ fn valid_and_invalid_files_are_all_reported() {
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert!(
         lines[0].starts_with(
-            "bon.toml : valide (recours gracieux, destinataire cert-toulon, adresse à vérifier)"
+            "bon.toml : valide (recours gracieux, destinataire cert-toulon, adresse probable, à comparer avec la décision)"
         ),
         "{}",
         r.stdout
