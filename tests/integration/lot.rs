@@ -194,7 +194,7 @@ fn mixed_rows_good_written_bad_reported_exit_3() {
     assert_eq!(before, after);
     // A kept letter keeps its warnings (issue 14, item 7).
     assert!(
-        report(&out)[0][6].starts_with("adresse à vérifier"),
+        report(&out)[0][6].starts_with("adresse probable"),
         "{:?}",
         report(&out)[0]
     );

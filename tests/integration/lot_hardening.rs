@@ -224,7 +224,7 @@ fn an_interrupted_batch_resumes_only_what_is_missing_cut_or_changed() {
         ]
     );
     assert!(
-        rows[0][6].starts_with("adresse à vérifier"),
+        rows[0][6].starts_with("adresse probable"),
         "{:?}",
         rows[0]
     );
