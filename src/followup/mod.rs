@@ -37,7 +37,7 @@ pub use record::{EventRequest, MAX_NOTE_CHARS, new_case, record_event};
 pub use timeline::{Item, timeline};
 
 use crate::case::{Case, LetterKind};
-use crate::deadlines::{self, Deadlines, Facts, FactsError, RecoursKind, Warning};
+use crate::deadlines::{self, Deadlines, Facts, FactsError, RecoursKind};
 use crate::french::date::date as fr_date;
 use crate::store::{Event, EventKind, TrackedCase};
 
@@ -128,7 +128,7 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
     let base: BaseFacts =
         serde_json::from_str(&case.faits).map_err(|e| StatusError::Faits(e.to_string()))?;
     let mut facts = Facts {
-        letter: case.recours,
+        letter: Some(case.recours),
         letter_date: as_of,
         notification: base.notification,
         voies_mentionnees: base.voies_mentionnees,
@@ -194,24 +194,17 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
         ));
     }
     // The case's own recours is « being written » until something shows it was sent; after
-    // that no letter is in progress, which the rules read as a letter that is not a recours.
+    // that no letter is in progress: the deadlines are those of a caseload review.
     let pending = case.recours.recours().and_then(|k| {
         let sent = facts
             .earlier(k)
             .is_some_and(|r| r.envoi.is_some() || r.reception.is_some() || r.rejet.is_some());
         (!sent).then_some(case.recours)
     });
-    let sent_recours = case.recours.recours().is_some() && pending.is_none();
-    if sent_recours {
-        facts.letter = LetterKind::Defenseur;
+    if case.recours.recours().is_some() {
+        facts.letter = pending;
     }
-    let mut deadlines = deadlines::compute(&facts).map_err(StatusError::Facts)?;
-    if sent_recours {
-        deadlines.letter = case.recours;
-        deadlines
-            .warnings
-            .retain(|w| !matches!(w, Warning::DefenseurStopsNothing));
-    }
+    let deadlines = deadlines::compute(&facts).map_err(StatusError::Facts)?;
     let next = if requete.is_some() {
         None
     } else {

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::case::Format;
+use crate::deadlines::Warning;
 use crate::store::CaseId;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -263,4 +264,29 @@ fn defenseur_case_keeps_the_court_date_it_does_not_stop() {
     );
     let n = s.next.unwrap();
     assert_eq!((n.kind, n.date), (StepKind::Tribunal, d(2027, 2, 11)));
+}
+
+#[test]
+fn a_sent_recours_is_reviewed_with_no_letter_in_progress() {
+    // Once the gracieux is posted no letter is being written: the facts say so, rather than
+    // passing the case off as a letter to the Défenseur des droits.
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    assert_eq!(
+        status(&c, d(2026, 11, 1)).unwrap().facts.letter,
+        Some(LetterKind::Gracieux)
+    );
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    let s = status(&c, d(2026, 11, 27)).unwrap();
+    assert_eq!(s.facts.letter, None);
+    assert_eq!(s.deadlines.letter, None);
+    assert!(
+        !s.deadlines.warnings.iter().any(|w| matches!(
+            w,
+            Warning::DefenseurStopsNothing
+                | Warning::SecondRecours { .. }
+                | Warning::LetterTooLate { .. }
+        )),
+        "{:?}",
+        s.deadlines.warnings
+    );
 }
