@@ -53,8 +53,9 @@ impl RecoursKind {
     }
 }
 
-/// A recours administratif already sent before the letter being written.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// A recours administratif already sent before the letter being written (serializable: the
+/// caseload store keeps these dates as JSON).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EarlierRecours {
     /// Postmark date (`envoi`): what decides whether it came in time.
     pub envoi: Option<NaiveDate>,

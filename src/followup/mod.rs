@@ -37,7 +37,7 @@ pub use record::{EventRequest, MAX_NOTE_CHARS, new_case, record_event};
 pub use timeline::{Item, timeline};
 
 use crate::case::{Case, LetterKind};
-use crate::deadlines::{self, Deadlines, Facts, FactsError, RecoursKind};
+use crate::deadlines::{self, Deadlines, EarlierRecours, Facts, FactsError, RecoursKind};
 use crate::french::date::date as fr_date;
 use crate::store::{Event, EventKind, TrackedCase};
 
@@ -51,39 +51,21 @@ pub struct BaseFacts {
     /// `demandeur.reside_a_l_etranger`.
     pub reside_a_l_etranger: bool,
     /// `[recours_gracieux]`.
-    pub recours_gracieux: Option<EarlierDates>,
+    pub recours_gracieux: Option<EarlierRecours>,
     /// `[recours_hierarchique]`.
-    pub recours_hierarchique: Option<EarlierDates>,
-}
-
-/// The dates of an earlier recours.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EarlierDates {
-    /// Postmark.
-    pub envoi: Option<NaiveDate>,
-    /// Receipt by the administration.
-    pub reception: Option<NaiveDate>,
-    /// Notification of an explicit rejection.
-    pub rejet: Option<NaiveDate>,
+    pub recours_hierarchique: Option<EarlierRecours>,
 }
 
 impl BaseFacts {
     /// The facts of a validated case, through the same mapping `explique` uses.
     pub fn from_case(case: &Case) -> BaseFacts {
         let f = crate::plan::facts(case);
-        let dates = |r: Option<deadlines::EarlierRecours>| {
-            r.map(|r| EarlierDates {
-                envoi: r.envoi,
-                reception: r.reception,
-                rejet: r.rejet,
-            })
-        };
         BaseFacts {
             notification: f.notification,
             voies_mentionnees: f.voies_mentionnees,
             reside_a_l_etranger: f.lives_abroad,
-            recours_gracieux: dates(f.gracieux),
-            recours_hierarchique: dates(f.hierarchique),
+            recours_gracieux: f.gracieux,
+            recours_hierarchique: f.hierarchique,
         }
     }
 
@@ -133,8 +115,8 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
         notification: base.notification,
         voies_mentionnees: base.voies_mentionnees,
         lives_abroad: base.reside_a_l_etranger,
-        gracieux: base.recours_gracieux.map(earlier),
-        hierarchique: base.recours_hierarchique.map(earlier),
+        gracieux: base.recours_gracieux,
+        hierarchique: base.recours_hierarchique,
     };
     let mut notes = Vec::new();
     let mut requete = None;
@@ -226,14 +208,6 @@ pub fn live_events(case: &TrackedCase, as_of: NaiveDate) -> impl Iterator<Item =
     case.evenements
         .iter()
         .filter(move |e| !e.annule && e.date <= as_of)
-}
-
-fn earlier(d: EarlierDates) -> deadlines::EarlierRecours {
-    deadlines::EarlierRecours {
-        envoi: d.envoi,
-        reception: d.reception,
-        rejet: d.rejet,
-    }
 }
 
 #[cfg(test)]

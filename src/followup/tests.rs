@@ -248,7 +248,7 @@ fn defenseur_case_keeps_the_court_date_it_does_not_stop() {
     // the court limit still runs, addMonths(10 Dec, 2) + 1 = 11 Feb 2027.
     let mut c = case(LetterKind::Defenseur, d(2026, 10, 20), false);
     let mut faits: BaseFacts = serde_json::from_str(&c.faits).unwrap();
-    faits.recours_gracieux = Some(EarlierDates {
+    faits.recours_gracieux = Some(EarlierRecours {
         envoi: Some(d(2026, 11, 2)),
         reception: Some(d(2026, 11, 4)),
         rejet: Some(d(2026, 12, 10)),
@@ -289,4 +289,13 @@ fn a_sent_recours_is_reviewed_with_no_letter_in_progress() {
         "{:?}",
         s.deadlines.warnings
     );
+}
+
+#[test]
+fn stored_facts_keep_the_json_earlier_versions_wrote() {
+    // The `faits` column of existing bases: read as written, written back the same.
+    let stored = r#"{"notification":"2026-10-20","voies_mentionnees":true,"reside_a_l_etranger":false,"recours_gracieux":{"envoi":"2026-11-02","reception":null,"rejet":null},"recours_hierarchique":null}"#;
+    let faits: BaseFacts = serde_json::from_str(stored).unwrap();
+    assert_eq!(faits.recours_gracieux.unwrap().envoi, Some(d(2026, 11, 2)));
+    assert_eq!(faits.to_json(), stored);
 }
