@@ -39,11 +39,11 @@ impl PgStore {
             base: name.clone(),
             message,
         };
-        let mut config: postgres::Config = url.parse().map_err(|_| {
-            fail(
-                "adresse PostgreSQL invalide (postgres://utilisateur:mot-de-passe@hôte:port/base)"
-                    .into(),
-            )
+        let mut config: postgres::Config = url.parse().map_err(|_| StoreError::NotABase {
+            base: name.clone(),
+            message: "adresse PostgreSQL illisible".into(),
+            conseil: "écrivez --base postgres://utilisateur:mot-de-passe@hôte:port/base (un \
+                      caractère spécial du mot de passe s'écrit en %XX, par exemple @ en %40)",
         })?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(std::time::Duration::from_secs(10));

@@ -47,8 +47,18 @@ impl SqliteStore {
             conn,
             name: name.clone(),
         };
-        store.configure().map_err(backend(&name))?;
-        store.migrate().map_err(backend(&name))?;
+        // The first statements read the file: a file that is not a base fails there.
+        let opening = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotABase {
+                base: name.clone(),
+                message: describe(&e),
+                conseil: "indiquez une base de suivi .sqlite, ou un fichier qui n'existe pas \
+                          encore pour en créer une (--base chemin/suivi.sqlite)",
+            },
+            _ => backend(&name)(e),
+        };
+        store.configure().map_err(opening)?;
+        store.migrate().map_err(opening)?;
         Ok(store)
     }
 

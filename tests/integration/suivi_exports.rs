@@ -108,7 +108,14 @@ fn suivi_a_base_that_cannot_be_used_is_named_in_french() {
     let w = Workdir::new();
     let not_a_base = w.file("notes.sqlite", "ceci n'est pas une base\n");
     let run = w.run(&["suivi", "--base", not_a_base.to_str().unwrap(), "echeances"]);
-    run.expect_code(1);
+    // A wrong --base is bad input, with its fix.
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("conseil : indiquez une base de suivi .sqlite"),
+        "{}",
+        run.stderr
+    );
     assert!(
         run.stderr
             .contains("ce fichier n'est pas une base de suivi SQLite"),
@@ -121,6 +128,19 @@ fn suivi_a_base_that_cannot_be_used_is_named_in_french() {
         std::fs::read_to_string(&not_a_base).unwrap(),
         "ceci n'est pas une base\n"
     );
+    let run = w.run(&[
+        "suivi",
+        "--base",
+        "postgres://asso:s3cret@h:port/suivi",
+        "echeances",
+    ]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("adresse PostgreSQL illisible") && run.stderr.contains("%40"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("s3cret"), "{}", run.stderr);
     for b in bases(&w, "errors") {
         let Some((server, db)) = b.arg.rsplit_once('/').filter(|_| b.kind == "postgres") else {
             continue;
