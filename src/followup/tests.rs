@@ -75,7 +75,10 @@ fn received_recours_waits_for_the_implicit_rejection() {
     let n = s.next.unwrap();
     assert_eq!(n.kind, StepKind::RejetImplicite);
     assert_eq!(n.date, d(2027, 1, 4));
-    assert_eq!(n.document, Some("motifs"));
+    assert_eq!(
+        n.document, None,
+        "recours does not write the request for the reasons yet"
+    );
     assert_eq!(s.deadlines.tribunal.unwrap().date, d(2027, 3, 5));
     assert!(
         !s.deadlines
@@ -103,7 +106,7 @@ fn explicit_rejection_opens_two_months_before_the_court_in_any_event_order() {
     assert_eq!(a, b);
     assert_eq!(a.kind, StepKind::Tribunal);
     assert_eq!(a.date, d(2027, 2, 11));
-    assert_eq!(a.document, Some("requete"));
+    assert_eq!(a.document, None, "recours does not write the requête yet");
 }
 
 #[test]
@@ -298,4 +301,29 @@ fn stored_facts_keep_the_json_earlier_versions_wrote() {
     let faits: BaseFacts = serde_json::from_str(stored).unwrap();
     assert_eq!(faits.recours_gracieux.unwrap().envoi, Some(d(2026, 11, 2)));
     assert_eq!(faits.to_json(), stored);
+}
+
+#[test]
+fn a_step_names_only_a_document_recours_writes() {
+    // Every step a case goes through: pending, sent, received, rejected, past the limits.
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    let mut seen = vec![status(&c, d(2026, 11, 1)).unwrap().next];
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    seen.push(status(&c, d(2026, 11, 3)).unwrap().next);
+    event(&mut c, EventKind::Reception, d(2026, 11, 4));
+    seen.push(status(&c, d(2026, 11, 27)).unwrap().next);
+    seen.push(status(&c, d(2027, 1, 10)).unwrap().next);
+    event(&mut c, EventKind::Rejet, d(2026, 12, 10));
+    seen.push(status(&c, d(2026, 12, 15)).unwrap().next);
+    let steps: Vec<NextStep> = seen.into_iter().flatten().collect();
+    assert_eq!(steps.len(), 5);
+    for s in &steps {
+        if let Some(doc) = s.document {
+            assert!(
+                LetterKind::from_key(doc).is_some(),
+                "« {doc} » is not a recours value a case file accepts"
+            );
+        }
+    }
+    assert_eq!(steps[0].document, Some("gracieux"));
 }
