@@ -167,11 +167,12 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
     if let Some(r) = reponse {
         notes.push(format!(
             "réponse reçue le {} : si elle refuse, enregistrez-la comme rejet \
-             (recours suivi evenement {} rejet {} --remplace {}) pour que les délais en \
-             tiennent compte",
+             (recours suivi evenement {} rejet {} --recours {} --remplace {}) pour que les \
+             délais en tiennent compte",
             fr_date(r.date),
             case.id,
             crate::deadlines::model::iso(r.date),
+            r.recours.as_str(),
             r.id
         ));
     }

@@ -327,3 +327,28 @@ fn a_step_names_only_a_document_recours_writes() {
     }
     assert_eq!(steps[0].document, Some("gracieux"));
 }
+
+#[test]
+fn the_answer_to_the_gracieux_is_turned_into_its_rejection_not_the_hierarchique_s() {
+    // On a hiérarchique case, an answer to the gracieux: the command the note suggests names
+    // the gracieux, so that copying it does not book the rejection on the hiérarchique.
+    let mut c = case(LetterKind::Hierarchique, d(2026, 10, 20), false);
+    c.evenements.push(Event {
+        id: 41,
+        kind: EventKind::Reponse,
+        recours: LetterKind::Gracieux,
+        date: d(2026, 12, 10),
+        note: None,
+        remplace: None,
+        annule: false,
+        enregistre_le: d(2026, 12, 10),
+    });
+    let s = status(&c, d(2026, 12, 15)).unwrap();
+    assert!(
+        s.notes.iter().any(|n| n.contains(
+            "recours suivi evenement 7 rejet 2026-12-10 --recours gracieux --remplace 41"
+        )),
+        "{:?}",
+        s.notes
+    );
+}
