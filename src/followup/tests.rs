@@ -352,3 +352,35 @@ fn the_answer_to_the_gracieux_is_turned_into_its_rejection_not_the_hierarchique_
         s.notes
     );
 }
+
+#[test]
+fn legal_md_worked_examples_of_the_court_limit_from_the_notification() {
+    // legal.md §1.6: notified 1 Oct 2007 → the délai ends Sunday 2 Dec, so Monday 3 Dec 2007
+    // (Icard); notified 4 Feb 2019 → 5 Apr 2019 (lex-publica). With no recours sent, the
+    // recours must leave by that same day (limit A): sending comes first, then the court.
+    // Rejected on `as_of`: addMonths(15 Nov 2007, 2) + 1 = Wed 16 Jan 2008; addMonths(1 Mar
+    // 2019, 2) + 1 = Thu 2 May 2019.
+    for (notified, last_day, as_of, after_rejection) in [
+        (
+            d(2007, 10, 1),
+            d(2007, 12, 3),
+            d(2007, 11, 15),
+            d(2008, 1, 16),
+        ),
+        (d(2019, 2, 4), d(2019, 4, 5), d(2019, 3, 1), d(2019, 5, 2)),
+    ] {
+        let c = case(LetterKind::Gracieux, notified, false);
+        let s = status(&c, as_of).unwrap();
+        assert_eq!(s.deadlines.tribunal.as_ref().unwrap().date, last_day);
+        let n = s.next.unwrap();
+        assert_eq!(n.kind, StepKind::Envoyer(LetterKind::Gracieux));
+        assert_eq!(n.date, last_day);
+        // Once the gracieux is rejected explicitly, the court limit counts from that.
+        let mut c = c;
+        event(&mut c, EventKind::Envoi, as_of);
+        event(&mut c, EventKind::Rejet, as_of);
+        let n = next(&c, as_of);
+        assert_eq!(n.kind, StepKind::Tribunal);
+        assert_eq!(n.date, after_rejection);
+    }
+}
