@@ -106,7 +106,7 @@ pub fn facts(case: &Case) -> Facts {
         })
     };
     Facts {
-        letter: case.recours,
+        letter: Some(case.recours),
         letter_date: case.lettre.date,
         notification: case.decision.as_ref().map(|d| d.notification),
         voies_mentionnees: case

@@ -53,8 +53,9 @@ impl RecoursKind {
     }
 }
 
-/// A recours administratif already sent before the letter being written.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// A recours administratif already sent before the letter being written (serializable: the
+/// caseload store keeps these dates as JSON).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EarlierRecours {
     /// Postmark date (`envoi`): what decides whether it came in time.
     pub envoi: Option<NaiveDate>,
@@ -67,9 +68,11 @@ pub struct EarlierRecours {
 /// Everything the deadlines depend on, as the case stands on the letter's date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Facts {
-    /// The letter being written now.
-    pub letter: LetterKind,
-    /// The letter's date, taken as its postmark: « now » for every computation.
+    /// The letter being written now; `None` when none is: a caseload review looks at a case
+    /// whose letters are all sent, and nothing is said about a letter in progress.
+    pub letter: Option<LetterKind>,
+    /// The letter's date, taken as its postmark (or the day a review looks at the case):
+    /// « now » for every computation.
     pub letter_date: NaiveDate,
     /// When the contested decision was notified (`decision.notification`, else
     /// `decision.date`); `None` for a signalement or when the file does not say.
@@ -87,6 +90,11 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// The recours administratif being written now, if the letter is one.
+    pub fn letter_recours(&self) -> Option<RecoursKind> {
+        self.letter.and_then(LetterKind::recours)
+    }
+
     /// The earlier recours of a kind.
     pub fn earlier(&self, kind: RecoursKind) -> Option<&EarlierRecours> {
         match kind {
@@ -283,7 +291,7 @@ mod tests {
 
     fn base() -> Facts {
         Facts {
-            letter: LetterKind::Hierarchique,
+            letter: Some(LetterKind::Hierarchique),
             letter_date: d(2026, 12, 15),
             notification: Some(d(2026, 10, 20)),
             voies_mentionnees: true,

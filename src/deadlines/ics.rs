@@ -237,7 +237,7 @@ mod tests {
     /// without the voies et délais: three limits (A, court, one year), six events.
     fn sample() -> Deadlines {
         compute(&Facts {
-            letter: LetterKind::Hierarchique,
+            letter: Some(LetterKind::Hierarchique),
             letter_date: d("2027-01-05"),
             notification: Some(d("2026-10-20")),
             voies_mentionnees: false,
@@ -312,7 +312,7 @@ mod tests {
     #[test]
     fn implicit_rejection_event_has_no_alarm() {
         let facts = Facts {
-            letter: LetterKind::Defenseur,
+            letter: Some(LetterKind::Defenseur),
             letter_date: d("2026-11-27"),
             notification: Some(d("2026-10-20")),
             voies_mentionnees: true,

@@ -16,7 +16,7 @@
 //!
 //! let d = |y, m, j| NaiveDate::from_ymd_opt(y, m, j).unwrap();
 //! let facts = Facts {
-//!     letter: LetterKind::Gracieux,
+//!     letter: Some(LetterKind::Gracieux),
 //!     letter_date: d(2026, 11, 27),
 //!     notification: Some(d(2026, 10, 20)),
 //!     voies_mentionnees: true,

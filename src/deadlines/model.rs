@@ -239,8 +239,8 @@ pub const SOON_DAYS: i64 = 10;
 /// The computed limits as the case stands on the letter's date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Deadlines {
-    /// The letter being written.
-    pub letter: LetterKind,
+    /// The letter being written; `None` in a caseload review (see [`super::Facts::letter`]).
+    pub letter: Option<LetterKind>,
     /// Its date, « now » for every check.
     pub letter_date: NaiveDate,
     /// Algorithm A; `None` for a signalement or without a notification date.

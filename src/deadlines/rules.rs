@@ -10,7 +10,8 @@
 //! one year when the decision did not state the voies et délais (CJA R. 421-5).
 //!
 //! The letter being written is *not* counted as sent: the dates describe the case before it is
-//! posted, and notes say what posting it in time will change. Wording lives in
+//! posted, and notes say what posting it in time will change. With no letter being written (a
+//! caseload review), nothing is said about one. Wording lives in
 //! [`super::explain`]; this file decides only dates, certainty and which warnings apply.
 
 use chrono::NaiveDate;
@@ -40,13 +41,13 @@ pub fn compute_with(facts: &Facts, calendar: &Calendar) -> Result<Deadlines, Fac
         warnings: Vec::new(),
     };
     match facts.letter {
-        LetterKind::Signalement => {
+        Some(LetterKind::Signalement) => {
             // No decision, so no délai: nothing to compute, whatever else the file holds.
             out.warnings.push(Warning::SignalementNoDeadline);
             return Ok(out);
         }
-        LetterKind::Defenseur => out.warnings.push(Warning::DefenseurStopsNothing),
-        LetterKind::Gracieux | LetterKind::Hierarchique => {}
+        Some(LetterKind::Defenseur) => out.warnings.push(Warning::DefenseurStopsNothing),
+        Some(LetterKind::Gracieux | LetterKind::Hierarchique) | None => {}
     }
     let mut ctx = Ctx {
         facts,
@@ -147,7 +148,7 @@ impl Ctx<'_> {
         if self.facts.lives_abroad {
             notes.push(explain::no_distance_extension());
         }
-        if self.facts.letter.recours().is_some() {
+        if self.facts.letter_recours().is_some() {
             notes.push(explain::double_appeal_tip());
         }
         Deadline {
@@ -406,7 +407,7 @@ impl Ctx<'_> {
 
     /// Warnings about the letter being written, if it is itself a recours.
     fn current_letter(&mut self, timings: &Timings, a: NaiveDate, czabaj: Option<NaiveDate>) {
-        let Some(kind) = self.facts.letter.recours() else {
+        let Some(kind) = self.facts.letter_recours() else {
             return;
         };
         let date = self.facts.letter_date;
@@ -438,7 +439,7 @@ impl Ctx<'_> {
 
     /// Notes on the court limit about what sending this letter in time will change.
     fn current_letter_notes(&self, timings: &Timings, a: NaiveDate, tribunal: &mut Deadline) {
-        let Some(kind) = self.facts.letter.recours() else {
+        let Some(kind) = self.facts.letter_recours() else {
             return;
         };
         if self.facts.letter_date > a || self.facts.earlier(kind).is_some() {
@@ -460,7 +461,7 @@ impl Ctx<'_> {
     fn urgency(&mut self, out: &Deadlines, timings: &Timings) {
         let today = self.facts.letter_date;
         let czabaj = out.czabaj.as_ref().map(|c| c.date);
-        let letter_interrupts = self.facts.letter.recours().is_some_and(|k| {
+        let letter_interrupts = self.facts.letter_recours().is_some_and(|k| {
             today <= out.recours_administratif.as_ref().map_or(today, |a| a.date)
                 && self.facts.earlier(k).is_none()
                 && !timings.iter().any(|(_, _, t)| t.counts())
@@ -468,8 +469,7 @@ impl Ctx<'_> {
         if let Some(a) = &out.recours_administratif
             && self
                 .facts
-                .letter
-                .recours()
+                .letter_recours()
                 .is_some_and(|k| self.facts.earlier(k).is_none())
         {
             self.soon(a, today);

@@ -16,7 +16,7 @@ fn od(s: &str) -> Option<NaiveDate> {
 /// A case with a notification and nothing else; rows adjust it.
 fn facts(letter: LetterKind, letter_date: &str, notification: &str) -> Facts {
     Facts {
-        letter,
+        letter: Some(letter),
         letter_date: day(letter_date),
         notification: od(notification),
         voies_mentionnees: true,
@@ -860,7 +860,7 @@ mod properties {
         let envoi = n + chrono::Duration::days(sent);
         let reception = envoi + chrono::Duration::days(delay);
         Facts {
-            letter: Defenseur,
+            letter: Some(Defenseur),
             letter_date: n + chrono::Duration::days(400),
             notification: Some(n),
             voies_mentionnees: true,
@@ -955,4 +955,39 @@ fn reasons_of_an_implicit_rejection_extend_the_delay_at_most_one_year_after_the_
         !flat.contains("s'ils ne vous sont pas communiqués"),
         "{flat}"
     );
+}
+
+#[test]
+fn a_caseload_review_has_the_dates_of_the_case_and_no_letter_warning() {
+    // A gracieux sent on 2 Nov and received on 4 Nov 2026, looked at on 27 Nov with no letter
+    // being written: the same dates as when writing to the Défenseur des droits that day,
+    // but no warning about a letter (neither « Défenseur » nor « second recours »).
+    let sent = |letter| {
+        with(facts(Gracieux, "2026-11-27", "2026-10-20"), |f| {
+            f.letter = letter;
+            f.gracieux = rec("2026-11-02", "2026-11-04", "");
+        })
+    };
+    let review = compute(&sent(None)).unwrap();
+    let defenseur = compute(&sent(Some(Defenseur))).unwrap();
+    let dates = |d: &Deadlines| d.all().map(|x| x.date).collect::<Vec<_>>();
+    assert_eq!(dates(&review), dates(&defenseur));
+    assert_eq!(review.letter, None);
+    assert!(defenseur.warnings.contains(&Warning::DefenseurStopsNothing));
+    assert!(
+        !review.warnings.iter().any(|w| matches!(
+            w,
+            Warning::DefenseurStopsNothing
+                | Warning::SecondRecours { .. }
+                | Warning::LetterTooLate { .. }
+                | Warning::LetterLateButCzabaj { .. }
+        )),
+        "{:?}",
+        review.warnings
+    );
+    // Writing the gracieux again would be a second recours: the review is not that either.
+    let again = compute(&sent(Some(Gracieux))).unwrap();
+    assert!(again.warnings.contains(&Warning::SecondRecours {
+        recours: RecoursKind::Gracieux
+    }));
 }

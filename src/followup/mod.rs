@@ -37,7 +37,7 @@ pub use record::{EventRequest, MAX_NOTE_CHARS, new_case, record_event};
 pub use timeline::{Item, timeline};
 
 use crate::case::{Case, LetterKind};
-use crate::deadlines::{self, Deadlines, Facts, FactsError, RecoursKind, Warning};
+use crate::deadlines::{self, Deadlines, EarlierRecours, Facts, FactsError, RecoursKind};
 use crate::french::date::date as fr_date;
 use crate::store::{Event, EventKind, TrackedCase};
 
@@ -51,39 +51,21 @@ pub struct BaseFacts {
     /// `demandeur.reside_a_l_etranger`.
     pub reside_a_l_etranger: bool,
     /// `[recours_gracieux]`.
-    pub recours_gracieux: Option<EarlierDates>,
+    pub recours_gracieux: Option<EarlierRecours>,
     /// `[recours_hierarchique]`.
-    pub recours_hierarchique: Option<EarlierDates>,
-}
-
-/// The dates of an earlier recours.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EarlierDates {
-    /// Postmark.
-    pub envoi: Option<NaiveDate>,
-    /// Receipt by the administration.
-    pub reception: Option<NaiveDate>,
-    /// Notification of an explicit rejection.
-    pub rejet: Option<NaiveDate>,
+    pub recours_hierarchique: Option<EarlierRecours>,
 }
 
 impl BaseFacts {
     /// The facts of a validated case, through the same mapping `explique` uses.
     pub fn from_case(case: &Case) -> BaseFacts {
         let f = crate::plan::facts(case);
-        let dates = |r: Option<deadlines::EarlierRecours>| {
-            r.map(|r| EarlierDates {
-                envoi: r.envoi,
-                reception: r.reception,
-                rejet: r.rejet,
-            })
-        };
         BaseFacts {
             notification: f.notification,
             voies_mentionnees: f.voies_mentionnees,
             reside_a_l_etranger: f.lives_abroad,
-            recours_gracieux: dates(f.gracieux),
-            recours_hierarchique: dates(f.hierarchique),
+            recours_gracieux: f.gracieux,
+            recours_hierarchique: f.hierarchique,
         }
     }
 
@@ -128,13 +110,13 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
     let base: BaseFacts =
         serde_json::from_str(&case.faits).map_err(|e| StatusError::Faits(e.to_string()))?;
     let mut facts = Facts {
-        letter: case.recours,
+        letter: Some(case.recours),
         letter_date: as_of,
         notification: base.notification,
         voies_mentionnees: base.voies_mentionnees,
         lives_abroad: base.reside_a_l_etranger,
-        gracieux: base.recours_gracieux.map(earlier),
-        hierarchique: base.recours_hierarchique.map(earlier),
+        gracieux: base.recours_gracieux,
+        hierarchique: base.recours_hierarchique,
     };
     let mut notes = Vec::new();
     let mut requete = None;
@@ -185,33 +167,27 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
     if let Some(r) = reponse {
         notes.push(format!(
             "réponse reçue le {} : si elle refuse, enregistrez-la comme rejet \
-             (recours suivi evenement {} rejet {} --remplace {}) pour que les délais en \
-             tiennent compte",
+             (recours suivi evenement {} rejet {} --recours {} --remplace {}) pour que les \
+             délais en tiennent compte",
             fr_date(r.date),
             case.id,
             crate::deadlines::model::iso(r.date),
+            r.recours.as_str(),
             r.id
         ));
     }
     // The case's own recours is « being written » until something shows it was sent; after
-    // that no letter is in progress, which the rules read as a letter that is not a recours.
+    // that no letter is in progress: the deadlines are those of a caseload review.
     let pending = case.recours.recours().and_then(|k| {
         let sent = facts
             .earlier(k)
             .is_some_and(|r| r.envoi.is_some() || r.reception.is_some() || r.rejet.is_some());
         (!sent).then_some(case.recours)
     });
-    let sent_recours = case.recours.recours().is_some() && pending.is_none();
-    if sent_recours {
-        facts.letter = LetterKind::Defenseur;
+    if case.recours.recours().is_some() {
+        facts.letter = pending;
     }
-    let mut deadlines = deadlines::compute(&facts).map_err(StatusError::Facts)?;
-    if sent_recours {
-        deadlines.letter = case.recours;
-        deadlines
-            .warnings
-            .retain(|w| !matches!(w, Warning::DefenseurStopsNothing));
-    }
+    let deadlines = deadlines::compute(&facts).map_err(StatusError::Facts)?;
     let next = if requete.is_some() {
         None
     } else {
@@ -233,14 +209,6 @@ pub fn live_events(case: &TrackedCase, as_of: NaiveDate) -> impl Iterator<Item =
     case.evenements
         .iter()
         .filter(move |e| !e.annule && e.date <= as_of)
-}
-
-fn earlier(d: EarlierDates) -> deadlines::EarlierRecours {
-    deadlines::EarlierRecours {
-        envoi: d.envoi,
-        reception: d.reception,
-        rejet: d.rejet,
-    }
 }
 
 #[cfg(test)]

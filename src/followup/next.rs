@@ -51,7 +51,8 @@ pub struct NextStep {
     pub safe: Option<NaiveDate>,
     /// What to do, in French.
     pub action: String,
-    /// The `recours = "…"` value of the case file that writes the document, if one does.
+    /// The `recours = "…"` value of the case file that writes the document, if `recours`
+    /// writes one for this step.
     pub document: Option<&'static str>,
     /// Whether the date is an estimate or not enforceable (then it says why).
     pub certitude: &'static str,
@@ -111,7 +112,7 @@ pub(super) fn next_step(
             action: "sans réponse d'ici là, le silence vaut rejet ce jour-là ; vous pourrez \
                      alors en demander les motifs et saisir le tribunal administratif"
                 .into(),
-            document: Some("motifs"),
+            document: writable("motifs"),
             certitude: certainty(r.certainty),
         });
     }
@@ -124,7 +125,7 @@ pub(super) fn next_step(
             date: t.date,
             safe: t.safe,
             action: "saisir le tribunal administratif (requête)".into(),
-            document: Some("requete"),
+            document: writable("requete"),
             certitude: certainty(t.certainty),
         });
     }
@@ -139,7 +140,7 @@ pub(super) fn next_step(
             action: "saisir le tribunal administratif avant la fin du délai d'un an (la \
                      décision ne mentionnait pas les voies et délais de recours)"
                 .into(),
-            document: Some("requete"),
+            document: writable("requete"),
             certitude: certainty(c.certainty),
         });
     }
@@ -177,6 +178,13 @@ pub(super) fn next_step(
         .enumerate()
         .min_by_key(|(i, s)| (s.date, *i))
         .map(|(_, s)| s)
+}
+
+/// A document key, only if `recours` writes that document: a step never sends the user to a
+/// `recours = "…"` value the case file would refuse. The request for the reasons (`motifs`)
+/// and the requête are planned letter kinds; they show here once they exist.
+fn writable(key: &'static str) -> Option<&'static str> {
+    LetterKind::from_key(key).map(LetterKind::as_str)
 }
 
 fn certainty(c: Certainty) -> &'static str {

@@ -17,6 +17,11 @@ pub enum NextLetterError {
     /// Nothing is due, or what is due is not a document `recours` writes.
     #[error("aucun document à écrire pour le dossier n° {0} à cette date")]
     NothingToWrite(crate::store::CaseId),
+    /// What is due is not a document `recours` writes (yet): the step says what to do.
+    #[error(
+        "la prochaine échéance du dossier n° {0} n'est pas un document que recours écrit : {1}"
+    )]
+    NotADocument(crate::store::CaseId, String),
     /// The stored case file cannot be read any more.
     #[error("le dossier enregistré n° {0} est illisible ({1})")]
     Unreadable(crate::store::CaseId, String),
@@ -28,12 +33,14 @@ pub fn next_letter_case(
     case: &TrackedCase,
     status: &Status,
 ) -> Result<(Value, &'static str), NextLetterError> {
-    let document = status
+    let next = status
         .next
         .as_ref()
-        .and_then(|n| n.document)
         .filter(|_| status.requete.is_none())
         .ok_or(NextLetterError::NothingToWrite(case.id))?;
+    let document = next
+        .document
+        .ok_or_else(|| NextLetterError::NotADocument(case.id, next.action.clone()))?;
     let mut value = case_value(case)?;
     let root = value
         .as_object_mut()
@@ -130,7 +137,7 @@ mod tests {
             "cavaillon.toml".into(),
             d(2026, 11, 27),
         );
-        let mut case = TrackedCase {
+        let case = TrackedCase {
             id: CaseId(1),
             nom: new.nom,
             recours: new.recours,
@@ -156,26 +163,39 @@ mod tests {
         assert_eq!(again.lettre.date, as_of);
         assert_eq!(again.recours, LetterKind::Gracieux);
 
-        // Sent and received: the implicit rejection is next, and the events are in the file.
-        for (id, kind, date) in [
-            (1, EventKind::Envoi, d(2026, 11, 2)),
-            (2, EventKind::Reception, d(2026, 11, 4)),
-        ] {
-            case.evenements.push(Event {
-                id,
-                kind,
-                recours: LetterKind::Gracieux,
-                date,
-                note: None,
-                remplace: None,
-                annule: false,
-                enregistre_le: date,
-            });
-        }
-        let status = super::super::status(&case, as_of).unwrap();
-        let (v, doc) = next_letter_case(&case, &status).unwrap();
-        assert_eq!(doc, "motifs");
-        assert_eq!(v["recours"], "motifs");
+        // Sent and received: the implicit rejection is next, a step with no document.
+        let received = |recours| {
+            let mut c = case.clone();
+            c.recours = recours;
+            for (id, kind, date) in [
+                (1, EventKind::Envoi, d(2026, 11, 2)),
+                (2, EventKind::Reception, d(2026, 11, 4)),
+            ] {
+                c.evenements.push(Event {
+                    id,
+                    kind,
+                    recours: LetterKind::Gracieux,
+                    date,
+                    note: None,
+                    remplace: None,
+                    annule: false,
+                    enregistre_le: date,
+                });
+            }
+            c
+        };
+        let gracieux = received(LetterKind::Gracieux);
+        let status = super::super::status(&gracieux, as_of).unwrap();
+        assert!(matches!(
+            next_letter_case(&gracieux, &status),
+            Err(NextLetterError::NotADocument(..))
+        ));
+        // The hiérarchique still to send: its case file carries the gracieux's events.
+        let hierarchique = received(LetterKind::Hierarchique);
+        let status = super::super::status(&hierarchique, as_of).unwrap();
+        let (v, doc) = next_letter_case(&hierarchique, &status).unwrap();
+        assert_eq!(doc, "hierarchique");
+        assert_eq!(v["recours"], "hierarchique");
         assert_eq!(v["recours_gracieux"]["envoi"], "2026-11-02");
         assert_eq!(v["recours_gracieux"]["reception"], "2026-11-04");
         assert!(v["recours_gracieux"].get("rejet").is_none());

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::{BaseFacts, StatusError};
 use crate::case::{Case, Format, LetterKind};
+use crate::deadlines::RecoursKind;
 use crate::error::Error;
 use crate::store::{CaseId, Event, EventKind, NewCase, NewEvent, Store, TrackedCase};
 
@@ -85,7 +86,10 @@ pub fn record_event(
     let case = store
         .case(req.case)?
         .ok_or(crate::store::StoreError::NoCase(req.case))?;
-    let recours = req.recours.unwrap_or(case.recours);
+    let recours = match req.recours {
+        Some(r) => r,
+        None => default_recours(&case, req.kind, today)?,
+    };
     let event = NewEvent {
         kind: req.kind,
         recours,
@@ -96,6 +100,68 @@ pub fn record_event(
     };
     check_chronology(case, &event, today)?;
     Ok(store.add_event(req.case, &event)?)
+}
+
+/// The recours an event concerns when `--recours` is not given: the case's own letter, unless
+/// the event answers a recours (a receipt, an answer, a rejection) and the other recours on
+/// file still awaits that answer. A gracieux rejected while the hiérarchique is being prepared
+/// would otherwise be booked on the hiérarchique, mark it sent and move the court limit:
+/// which recours it answers is asked instead.
+pub(super) fn default_recours(
+    case: &TrackedCase,
+    kind: EventKind,
+    today: NaiveDate,
+) -> Result<LetterKind, Error> {
+    let own = case.recours;
+    let Some(own_kind) = own.recours() else {
+        return Ok(own);
+    };
+    let Ok(status) = super::status(case, today) else {
+        return Ok(own);
+    };
+    let awaits = |r: &crate::deadlines::EarlierRecours| match kind {
+        EventKind::Reception => r.reception.is_none() && r.rejet.is_none(),
+        EventKind::Reponse | EventKind::Rejet => r.rejet.is_none(),
+        EventKind::Envoi | EventKind::Requete => false,
+    };
+    let other = match own_kind {
+        RecoursKind::Gracieux => RecoursKind::Hierarchique,
+        RecoursKind::Hierarchique => RecoursKind::Gracieux,
+    };
+    if !status.facts.earlier(other).is_some_and(awaits) {
+        return Ok(own);
+    }
+    let mut conseil = format!(
+        "précisez --recours {} ou --recours {}",
+        letter_key(other),
+        letter_key(own_kind)
+    );
+    if status.pending == Some(own) {
+        conseil.push_str(&format!(
+            " (pour le {}, enregistrez aussi son envoi : recours suivi evenement {} envoi \
+             AAAA-MM-JJ)",
+            own_kind.name_fr(),
+            case.id
+        ));
+    }
+    Err(Error::usage(
+        format!(
+            "dossier n° {} : l'événement « {} » concerne-t-il le {} ou le {} ? Les deux \
+             figurent au dossier",
+            case.id,
+            kind.label(),
+            other.name_fr(),
+            own_kind.name_fr()
+        ),
+        conseil,
+    ))
+}
+
+fn letter_key(kind: RecoursKind) -> &'static str {
+    match kind {
+        RecoursKind::Gracieux => LetterKind::Gracieux.as_str(),
+        RecoursKind::Hierarchique => LetterKind::Hierarchique.as_str(),
+    }
 }
 
 /// Refuses an event that makes the case's dates impossible (a receipt before the sending, a

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::case::Format;
+use crate::deadlines::Warning;
 use crate::store::CaseId;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -74,7 +75,10 @@ fn received_recours_waits_for_the_implicit_rejection() {
     let n = s.next.unwrap();
     assert_eq!(n.kind, StepKind::RejetImplicite);
     assert_eq!(n.date, d(2027, 1, 4));
-    assert_eq!(n.document, Some("motifs"));
+    assert_eq!(
+        n.document, None,
+        "recours does not write the request for the reasons yet"
+    );
     assert_eq!(s.deadlines.tribunal.unwrap().date, d(2027, 3, 5));
     assert!(
         !s.deadlines
@@ -102,7 +106,7 @@ fn explicit_rejection_opens_two_months_before_the_court_in_any_event_order() {
     assert_eq!(a, b);
     assert_eq!(a.kind, StepKind::Tribunal);
     assert_eq!(a.date, d(2027, 2, 11));
-    assert_eq!(a.document, Some("requete"));
+    assert_eq!(a.document, None, "recours does not write the requête yet");
 }
 
 #[test]
@@ -247,7 +251,7 @@ fn defenseur_case_keeps_the_court_date_it_does_not_stop() {
     // the court limit still runs, addMonths(10 Dec, 2) + 1 = 11 Feb 2027.
     let mut c = case(LetterKind::Defenseur, d(2026, 10, 20), false);
     let mut faits: BaseFacts = serde_json::from_str(&c.faits).unwrap();
-    faits.recours_gracieux = Some(EarlierDates {
+    faits.recours_gracieux = Some(EarlierRecours {
         envoi: Some(d(2026, 11, 2)),
         reception: Some(d(2026, 11, 4)),
         rejet: Some(d(2026, 12, 10)),
@@ -263,4 +267,120 @@ fn defenseur_case_keeps_the_court_date_it_does_not_stop() {
     );
     let n = s.next.unwrap();
     assert_eq!((n.kind, n.date), (StepKind::Tribunal, d(2027, 2, 11)));
+}
+
+#[test]
+fn a_sent_recours_is_reviewed_with_no_letter_in_progress() {
+    // Once the gracieux is posted no letter is being written: the facts say so, rather than
+    // passing the case off as a letter to the Défenseur des droits.
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    assert_eq!(
+        status(&c, d(2026, 11, 1)).unwrap().facts.letter,
+        Some(LetterKind::Gracieux)
+    );
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    let s = status(&c, d(2026, 11, 27)).unwrap();
+    assert_eq!(s.facts.letter, None);
+    assert_eq!(s.deadlines.letter, None);
+    assert!(
+        !s.deadlines.warnings.iter().any(|w| matches!(
+            w,
+            Warning::DefenseurStopsNothing
+                | Warning::SecondRecours { .. }
+                | Warning::LetterTooLate { .. }
+        )),
+        "{:?}",
+        s.deadlines.warnings
+    );
+}
+
+#[test]
+fn stored_facts_keep_the_json_earlier_versions_wrote() {
+    // The `faits` column of existing bases: read as written, written back the same.
+    let stored = r#"{"notification":"2026-10-20","voies_mentionnees":true,"reside_a_l_etranger":false,"recours_gracieux":{"envoi":"2026-11-02","reception":null,"rejet":null},"recours_hierarchique":null}"#;
+    let faits: BaseFacts = serde_json::from_str(stored).unwrap();
+    assert_eq!(faits.recours_gracieux.unwrap().envoi, Some(d(2026, 11, 2)));
+    assert_eq!(faits.to_json(), stored);
+}
+
+#[test]
+fn a_step_names_only_a_document_recours_writes() {
+    // Every step a case goes through: pending, sent, received, rejected, past the limits.
+    let mut c = case(LetterKind::Gracieux, d(2026, 10, 20), false);
+    let mut seen = vec![status(&c, d(2026, 11, 1)).unwrap().next];
+    event(&mut c, EventKind::Envoi, d(2026, 11, 2));
+    seen.push(status(&c, d(2026, 11, 3)).unwrap().next);
+    event(&mut c, EventKind::Reception, d(2026, 11, 4));
+    seen.push(status(&c, d(2026, 11, 27)).unwrap().next);
+    seen.push(status(&c, d(2027, 1, 10)).unwrap().next);
+    event(&mut c, EventKind::Rejet, d(2026, 12, 10));
+    seen.push(status(&c, d(2026, 12, 15)).unwrap().next);
+    let steps: Vec<NextStep> = seen.into_iter().flatten().collect();
+    assert_eq!(steps.len(), 5);
+    for s in &steps {
+        if let Some(doc) = s.document {
+            assert!(
+                LetterKind::from_key(doc).is_some(),
+                "« {doc} » is not a recours value a case file accepts"
+            );
+        }
+    }
+    assert_eq!(steps[0].document, Some("gracieux"));
+}
+
+#[test]
+fn the_answer_to_the_gracieux_is_turned_into_its_rejection_not_the_hierarchique_s() {
+    // On a hiérarchique case, an answer to the gracieux: the command the note suggests names
+    // the gracieux, so that copying it does not book the rejection on the hiérarchique.
+    let mut c = case(LetterKind::Hierarchique, d(2026, 10, 20), false);
+    c.evenements.push(Event {
+        id: 41,
+        kind: EventKind::Reponse,
+        recours: LetterKind::Gracieux,
+        date: d(2026, 12, 10),
+        note: None,
+        remplace: None,
+        annule: false,
+        enregistre_le: d(2026, 12, 10),
+    });
+    let s = status(&c, d(2026, 12, 15)).unwrap();
+    assert!(
+        s.notes.iter().any(|n| n.contains(
+            "recours suivi evenement 7 rejet 2026-12-10 --recours gracieux --remplace 41"
+        )),
+        "{:?}",
+        s.notes
+    );
+}
+
+#[test]
+fn legal_md_worked_examples_of_the_court_limit_from_the_notification() {
+    // legal.md §1.6: notified 1 Oct 2007 → the délai ends Sunday 2 Dec, so Monday 3 Dec 2007
+    // (Icard); notified 4 Feb 2019 → 5 Apr 2019 (lex-publica). With no recours sent, the
+    // recours must leave by that same day (limit A): sending comes first, then the court.
+    // Rejected on `as_of`: addMonths(15 Nov 2007, 2) + 1 = Wed 16 Jan 2008; addMonths(1 Mar
+    // 2019, 2) + 1 = Thu 2 May 2019.
+    for (notified, last_day, as_of, after_rejection) in [
+        (
+            d(2007, 10, 1),
+            d(2007, 12, 3),
+            d(2007, 11, 15),
+            d(2008, 1, 16),
+        ),
+        (d(2019, 2, 4), d(2019, 4, 5), d(2019, 3, 1), d(2019, 5, 2)),
+    ] {
+        let c = case(LetterKind::Gracieux, notified, false);
+        let s = status(&c, as_of).unwrap();
+        assert_eq!(s.deadlines.tribunal.as_ref().unwrap().date, last_day);
+        let n = s.next.unwrap();
+        assert_eq!(n.kind, StepKind::Envoyer(LetterKind::Gracieux));
+        assert_eq!(n.date, last_day);
+        // Once the gracieux is rejected explicitly, the court limit counts from that.
+        let mut c = c;
+        event(&mut c, EventKind::Envoi, as_of);
+        event(&mut c, EventKind::Rejet, as_of);
+        let n = next(&c, as_of);
+        assert_eq!(n.kind, StepKind::Tribunal);
+        assert_eq!(n.date, after_rejection);
+    }
 }

@@ -59,24 +59,48 @@ pub fn default_sqlite_path() -> Option<PathBuf> {
     Some(dirs.data_dir().join("suivi.sqlite"))
 }
 
-/// The URL with `:password@` replaced, so that errors never print a secret.
+/// The URL rebuilt from what the PostgreSQL client reads in it (user, hosts, ports,
+/// database), so that errors never print a secret wherever the URL puts it: `user:pw@`, a
+/// password holding `/` or `?`, or `?password=…`. A URL the client cannot read shows only its
+/// scheme, since any part of it may be the password.
 fn redact(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
+    let scheme = url.split_once("://").map_or("postgres", |(s, _)| s);
+    let Ok(config) = url.parse::<postgres::Config>() else {
+        return format!("{scheme}://…");
     };
-    let (authority, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    match authority.rsplit_once('@') {
-        Some((userinfo, host)) => {
-            let user = userinfo.split(':').next().unwrap_or("");
-            let masked = if userinfo.contains(':') {
-                format!("{user}:***")
-            } else {
-                user.to_string()
-            };
-            format!("{scheme}://{masked}@{host}{tail}")
+    let mut out = format!("{scheme}://");
+    if let Some(user) = config.get_user() {
+        out.push_str(user);
+        if config.get_password().is_some() {
+            out.push_str(":***");
         }
-        None => url.to_string(),
+        out.push('@');
     }
+    let ports = config.get_ports();
+    let hosts: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .enumerate()
+        .map(|(i, host)| {
+            let mut h = match host {
+                postgres::config::Host::Tcp(name) if name.contains(':') => format!("[{name}]"),
+                postgres::config::Host::Tcp(name) => name.clone(),
+                #[cfg(unix)]
+                postgres::config::Host::Unix(path) => path.display().to_string(),
+            };
+            // One port for every host, or one each.
+            if let Some(port) = ports.get(i).or(ports.first().filter(|_| ports.len() == 1)) {
+                h.push_str(&format!(":{port}"));
+            }
+            h
+        })
+        .collect();
+    out.push_str(&hosts.join(","));
+    if let Some(db) = config.get_dbname() {
+        out.push('/');
+        out.push_str(db);
+    }
+    out
 }
 
 /// Whether a path is a SQLite file we may create: its folder exists or can be created.
@@ -111,7 +135,30 @@ mod tests {
         assert!(!format!("{b:?}").contains("s3cret"));
         assert_eq!(
             Base::parse("postgres://asso@h/suivi").display(),
-            "postgres://asso@h/suivi"
+            "postgres://asso@h:5432/suivi"
         );
+    }
+
+    #[test]
+    fn messages_never_show_a_password_given_as_a_parameter_or_holding_a_slash() {
+        for (url, shown) in [
+            (
+                "postgres://10.0.0.2:5432/suivi?user=asso&password=s3cret",
+                "postgres://asso:***@10.0.0.2:5432/suivi",
+            ),
+            (
+                "postgres://asso:s3/cret@10.0.0.2/suivi",
+                "postgres://asso:***@10.0.0.2:5432/suivi",
+            ),
+            (
+                "postgresql://asso:s3?cret@[::1]:5433/suivi",
+                "postgresql://asso:***@[::1]:5433/suivi",
+            ),
+            ("postgres://asso:s3cret@h:notaport/suivi", "postgres://…"),
+        ] {
+            let b = Base::parse(url);
+            assert_eq!(b.display(), shown, "{url}");
+            assert!(!format!("{b:?}").contains("s3"), "{url}");
+        }
     }
 }

@@ -203,6 +203,17 @@ pub enum StoreError {
         /// What failed.
         message: String,
     },
+    /// `--base` names something that is not a caseload store: a file that is not a SQLite
+    /// base, a URL the PostgreSQL client cannot read. Bad input, not a failure.
+    #[error("base de suivi « {base} » : {message}")]
+    NotABase {
+        /// The base, as the user named it (a URL without its password).
+        base: String,
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        conseil: &'static str,
+    },
     /// A row in the database that this version cannot read (edited by hand, or newer).
     #[error("base de suivi « {base} » : donnée illisible ({message})")]
     Corrupt {
@@ -221,6 +232,10 @@ impl From<StoreError> for Error {
                 conseil: Some(
                     "la liste des dossiers et de leurs numéros : recours suivi echeances".into(),
                 ),
+            },
+            StoreError::NotABase { conseil, .. } => Error::Input {
+                message: e.to_string(),
+                conseil: Some(conseil.into()),
             },
             StoreError::Backend { .. } | StoreError::Corrupt { .. } => Error::Store {
                 message: e.to_string(),

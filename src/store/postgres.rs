@@ -39,11 +39,11 @@ impl PgStore {
             base: name.clone(),
             message,
         };
-        let mut config: postgres::Config = url.parse().map_err(|_| {
-            fail(
-                "adresse PostgreSQL invalide (postgres://utilisateur:mot-de-passe@hôte:port/base)"
-                    .into(),
-            )
+        let mut config: postgres::Config = url.parse().map_err(|_| StoreError::NotABase {
+            base: name.clone(),
+            message: "adresse PostgreSQL illisible".into(),
+            conseil: "écrivez --base postgres://utilisateur:mot-de-passe@hôte:port/base (un \
+                      caractère spécial du mot de passe s'écrit en %XX, par exemple @ en %40)",
         })?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(std::time::Duration::from_secs(10));
@@ -58,8 +58,7 @@ impl PgStore {
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let name = self.name.clone();
-        let e = |e: postgres::Error| backend(&name, &e);
+        let e = backend(&self.name);
         let mut tx = self.client.transaction().map_err(e)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
             .map_err(e)?;
@@ -93,17 +92,36 @@ impl PgStore {
     }
 }
 
-fn backend(name: &str, e: &postgres::Error) -> StoreError {
-    StoreError::Backend {
+/// The error for a failure on the base `name`, in French.
+fn backend(name: &str) -> impl Fn(postgres::Error) -> StoreError + Copy + '_ {
+    move |e| StoreError::Backend {
         base: name.to_string(),
-        message: describe(e),
+        message: describe(&e),
     }
+}
+
+/// Cancels an event of a case, inside the caller's transaction.
+fn cancel(
+    tx: &mut Transaction<'_>,
+    name: &str,
+    case: CaseId,
+    event: i64,
+) -> Result<(), StoreError> {
+    let n = tx
+        .execute(
+            "UPDATE evenements SET annule = TRUE WHERE id = $1 AND dossier = $2",
+            &[&event, &case.0],
+        )
+        .map_err(backend(name))?;
+    if n == 0 {
+        return Err(StoreError::NoEvent { case, event });
+    }
+    Ok(())
 }
 
 impl Store for PgStore {
     fn add_cases(&mut self, cases: &[NewCase]) -> Result<Vec<Added>, StoreError> {
-        let name = self.name.clone();
-        let e = |e: postgres::Error| backend(&name, &e);
+        let e = backend(&self.name);
         let mut tx = self.client.transaction().map_err(e)?;
         let insert = tx
             .prepare(
@@ -151,8 +169,7 @@ impl Store for PgStore {
     }
 
     fn add_event(&mut self, case: CaseId, ev: &NewEvent) -> Result<i64, StoreError> {
-        let name = self.name.clone();
-        let e = |e: postgres::Error| backend(&name, &e);
+        let e = backend(&self.name);
         let mut tx = self.client.transaction().map_err(e)?;
         // Locks the case row: a deletion running at the same time waits for this event, or
         // this event sees the case gone.
@@ -166,15 +183,7 @@ impl Store for PgStore {
             return Err(StoreError::NoCase(case));
         }
         if let Some(old) = ev.remplace {
-            let n = tx
-                .execute(
-                    "UPDATE evenements SET annule = TRUE WHERE id = $1 AND dossier = $2",
-                    &[&old, &case.0],
-                )
-                .map_err(e)?;
-            if n == 0 {
-                return Err(StoreError::NoEvent { case, event: old });
-            }
+            cancel(&mut tx, &self.name, case, old)?;
         }
         let row = tx
             .query_one(
@@ -196,31 +205,15 @@ impl Store for PgStore {
     }
 
     fn cancel_event(&mut self, case: CaseId, event: i64) -> Result<(), StoreError> {
-        let name = self.name.clone();
-        let e = |e: postgres::Error| backend(&name, &e);
+        let e = backend(&self.name);
         let mut tx = self.client.transaction().map_err(e)?;
-        let n = tx
-            .execute(
-                "UPDATE evenements SET annule = TRUE WHERE id = $1 AND dossier = $2",
-                &[&event, &case.0],
-            )
-            .map_err(e)?;
-        if n == 0 {
-            return Err(StoreError::NoEvent { case, event });
-        }
+        cancel(&mut tx, &self.name, case, event)?;
         tx.commit().map_err(e)
     }
 
     fn case(&mut self, id: CaseId) -> Result<Option<TrackedCase>, StoreError> {
-        let name = self.name.clone();
-        let e = |e: postgres::Error| backend(&name, &e);
-        let mut tx = self
-            .client
-            .build_transaction()
-            .isolation_level(postgres::IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .map_err(e)?;
+        let e = backend(&self.name);
+        let mut tx = snapshot(&mut self.client).map_err(e)?;
         let row = tx
             .query_opt(
                 "SELECT id, nom, recours, source, format, cas, faits, ajoute_le
@@ -229,7 +222,7 @@ impl Store for PgStore {
             )
             .map_err(e)?;
         let Some(row) = row else { return Ok(None) };
-        let mut case = decode_case(&name, raw_case(&row, true))?;
+        let mut case = decode_case(&self.name, raw_case(&row, true))?;
         let rows = tx
             .query(
                 &format!("{EVENT_COLUMNS} WHERE dossier = $1 ORDER BY id"),
@@ -237,7 +230,8 @@ impl Store for PgStore {
             )
             .map_err(e)?;
         for r in &rows {
-            case.evenements.push(decode_event(&name, raw_event(r).1)?);
+            case.evenements
+                .push(decode_event(&self.name, raw_event(r).1)?);
         }
         tx.commit().map_err(e)?;
         Ok(Some(case))
@@ -247,16 +241,9 @@ impl Store for PgStore {
         &mut self,
         f: &mut dyn FnMut(TrackedCase) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let name = self.name.clone();
-        let e = |e: postgres::Error| backend(&name, &e);
+        let e = backend(&self.name);
         // One snapshot for both lists, read through two portals a page at a time.
-        let mut tx = self
-            .client
-            .build_transaction()
-            .isolation_level(postgres::IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .map_err(e)?;
+        let mut tx = snapshot(&mut self.client).map_err(e)?;
         let cases = tx
             .bind(
                 "SELECT id, nom, recours, source, format, '' AS cas, faits, ajoute_le
@@ -275,7 +262,7 @@ impl Store for PgStore {
                 break;
             }
             for row in &page {
-                let mut case = decode_case(&name, raw_case(row, false))?;
+                let mut case = decode_case(&self.name, raw_case(row, false))?;
                 loop {
                     if pending.is_empty() && !events_done {
                         fill(&mut tx, &events, &mut pending, &mut events_done).map_err(e)?;
@@ -284,7 +271,7 @@ impl Store for PgStore {
                         Some((d, _)) if *d <= case.id.0 => {
                             let (d, raw) = pending.pop_front().expect("front exists");
                             if d == case.id.0 {
-                                case.evenements.push(decode_event(&name, raw)?);
+                                case.evenements.push(decode_event(&self.name, raw)?);
                             }
                         }
                         _ => break,
@@ -297,8 +284,7 @@ impl Store for PgStore {
     }
 
     fn delete_case(&mut self, id: CaseId) -> Result<bool, StoreError> {
-        let name = self.name.clone();
-        let e = |e: postgres::Error| backend(&name, &e);
+        let e = backend(&self.name);
         let mut tx = self.client.transaction().map_err(e)?;
         tx.execute("DELETE FROM evenements WHERE dossier = $1", &[&id.0])
             .map_err(e)?;
@@ -308,6 +294,15 @@ impl Store for PgStore {
         tx.commit().map_err(e)?;
         Ok(n > 0)
     }
+}
+
+/// A read-only transaction that sees one state of the whole base.
+fn snapshot(client: &mut Client) -> Result<Transaction<'_>, postgres::Error> {
+    client
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
 }
 
 fn fill(

@@ -42,18 +42,24 @@ impl SqliteStore {
                 crate::error::io_reason(&e)
             ))
         })?;
-        let conn = Connection::open(path).map_err(|e| fail(describe(&e)))?;
-        let mut store = SqliteStore { conn, name };
-        store.configure().map_err(|e| store.err(&e))?;
-        store.migrate().map_err(|e| store.err(&e))?;
+        let conn = Connection::open(path).map_err(backend(&name))?;
+        let mut store = SqliteStore {
+            conn,
+            name: name.clone(),
+        };
+        // The first statements read the file: a file that is not a base fails there.
+        let opening = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotABase {
+                base: name.clone(),
+                message: describe(&e),
+                conseil: "indiquez une base de suivi .sqlite, ou un fichier qui n'existe pas \
+                          encore pour en créer une (--base chemin/suivi.sqlite)",
+            },
+            _ => backend(&name)(e),
+        };
+        store.configure().map_err(opening)?;
+        store.migrate().map_err(opening)?;
         Ok(store)
-    }
-
-    fn err(&self, e: &rusqlite::Error) -> StoreError {
-        StoreError::Backend {
-            base: self.name.clone(),
-            message: describe(e),
-        }
     }
 
     fn configure(&self) -> rusqlite::Result<()> {
@@ -82,26 +88,12 @@ impl SqliteStore {
         }
         tx.commit()
     }
-
-    fn write(&mut self) -> Result<rusqlite::Transaction<'_>, StoreError> {
-        let name = self.name.clone();
-        self.conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::Backend {
-                base: name,
-                message: describe(&e),
-            })
-    }
 }
 
 impl Store for SqliteStore {
     fn add_cases(&mut self, cases: &[NewCase]) -> Result<Vec<Added>, StoreError> {
-        let name = self.name.clone();
-        let e = |e: rusqlite::Error| StoreError::Backend {
-            base: name.clone(),
-            message: describe(&e),
-        };
-        let tx = self.write()?;
+        let e = backend(&self.name);
+        let tx = write(&mut self.conn).map_err(e)?;
         let mut ids = Vec::with_capacity(cases.len());
         {
             let mut insert = tx
@@ -149,12 +141,8 @@ impl Store for SqliteStore {
     }
 
     fn add_event(&mut self, case: CaseId, ev: &NewEvent) -> Result<i64, StoreError> {
-        let name = self.name.clone();
-        let e = |e: rusqlite::Error| StoreError::Backend {
-            base: name.clone(),
-            message: describe(&e),
-        };
-        let tx = self.write()?;
+        let e = backend(&self.name);
+        let tx = write(&mut self.conn).map_err(e)?;
         let exists = tx
             .query_row("SELECT 1 FROM dossiers WHERE id = ?1", [case.0], |_| Ok(()))
             .optional()
@@ -163,15 +151,7 @@ impl Store for SqliteStore {
             return Err(StoreError::NoCase(case));
         }
         if let Some(old) = ev.remplace {
-            let n = tx
-                .execute(
-                    "UPDATE evenements SET annule = 1 WHERE id = ?1 AND dossier = ?2",
-                    params![old, case.0],
-                )
-                .map_err(e)?;
-            if n == 0 {
-                return Err(StoreError::NoEvent { case, event: old });
-            }
+            cancel(&tx, &self.name, case, old)?;
         }
         tx.execute(
             "INSERT INTO evenements (dossier, type, recours, date, note, remplace, enregistre_le)
@@ -193,48 +173,21 @@ impl Store for SqliteStore {
     }
 
     fn cancel_event(&mut self, case: CaseId, event: i64) -> Result<(), StoreError> {
-        let name = self.name.clone();
-        let e = |e: rusqlite::Error| StoreError::Backend {
-            base: name.clone(),
-            message: describe(&e),
-        };
-        let tx = self.write()?;
-        let n = tx
-            .execute(
-                "UPDATE evenements SET annule = 1 WHERE id = ?1 AND dossier = ?2",
-                params![event, case.0],
-            )
-            .map_err(e)?;
-        if n == 0 {
-            return Err(StoreError::NoEvent { case, event });
-        }
+        let e = backend(&self.name);
+        let tx = write(&mut self.conn).map_err(e)?;
+        cancel(&tx, &self.name, case, event)?;
         tx.commit().map_err(e)
     }
 
     fn case(&mut self, id: CaseId) -> Result<Option<TrackedCase>, StoreError> {
-        let name = self.name.clone();
-        let e = |e: rusqlite::Error| StoreError::Backend {
-            base: name.clone(),
-            message: describe(&e),
-        };
+        let e = backend(&self.name);
         let tx = self.conn.transaction().map_err(e)?;
         let raw = tx
             .query_row(
                 "SELECT id, nom, recours, source, format, cas, faits, ajoute_le
                  FROM dossiers WHERE id = ?1",
                 [id.0],
-                |r| {
-                    Ok(RawCase {
-                        id: r.get(0)?,
-                        nom: r.get(1)?,
-                        recours: r.get(2)?,
-                        source: r.get(3)?,
-                        format: r.get(4)?,
-                        cas: r.get(5)?,
-                        faits: r.get(6)?,
-                        ajoute_le: r.get(7)?,
-                    })
-                },
+                raw_case,
             )
             .optional()
             .map_err(e)?;
@@ -255,16 +208,12 @@ impl Store for SqliteStore {
         &mut self,
         f: &mut dyn FnMut(TrackedCase) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let name = self.name.clone();
-        let e = |e: rusqlite::Error| StoreError::Backend {
-            base: name.clone(),
-            message: describe(&e),
-        };
+        let e = backend(&self.name);
         // One read transaction: the cases and the events are one consistent snapshot.
         let tx = self.conn.transaction().map_err(e)?;
         let mut cases = tx
             .prepare(
-                "SELECT id, nom, recours, source, format, faits, ajoute_le
+                "SELECT id, nom, recours, source, format, '' AS cas, faits, ajoute_le
                  FROM dossiers ORDER BY id",
             )
             .map_err(e)?;
@@ -272,20 +221,7 @@ impl Store for SqliteStore {
             .prepare(&format!("{EVENT_COLUMNS} ORDER BY dossier, id"))
             .map_err(e)?;
         let mut events = events.query_map([], raw_event).map_err(e)?.peekable();
-        let cases = cases
-            .query_map([], |r| {
-                Ok(RawCase {
-                    id: r.get(0)?,
-                    nom: r.get(1)?,
-                    recours: r.get(2)?,
-                    source: r.get(3)?,
-                    format: r.get(4)?,
-                    cas: String::new(),
-                    faits: r.get(5)?,
-                    ajoute_le: r.get(6)?,
-                })
-            })
-            .map_err(e)?;
+        let cases = cases.query_map([], raw_case).map_err(e)?;
         for raw in cases {
             let mut case = decode_case(&self.name, raw.map_err(e)?)?;
             // Both lists are in case order: take this case's events off the front.
@@ -308,12 +244,8 @@ impl Store for SqliteStore {
     }
 
     fn delete_case(&mut self, id: CaseId) -> Result<bool, StoreError> {
-        let name = self.name.clone();
-        let e = |e: rusqlite::Error| StoreError::Backend {
-            base: name.clone(),
-            message: describe(&e),
-        };
-        let tx = self.write()?;
+        let e = backend(&self.name);
+        let tx = write(&mut self.conn).map_err(e)?;
         tx.execute("DELETE FROM evenements WHERE dossier = ?1", [id.0])
             .map_err(e)?;
         let n = tx
@@ -329,8 +261,55 @@ impl Store for SqliteStore {
     }
 }
 
+/// Cancels an event of a case, inside the caller's transaction.
+fn cancel(
+    tx: &rusqlite::Transaction<'_>,
+    name: &str,
+    case: CaseId,
+    event: i64,
+) -> Result<(), StoreError> {
+    let n = tx
+        .execute(
+            "UPDATE evenements SET annule = 1 WHERE id = ?1 AND dossier = ?2",
+            params![event, case.0],
+        )
+        .map_err(backend(name))?;
+    if n == 0 {
+        return Err(StoreError::NoEvent { case, event });
+    }
+    Ok(())
+}
+
+/// Writers take the write lock at once, so that they queue on the busy timeout instead of
+/// failing when they upgrade a read lock.
+fn write(conn: &mut Connection) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+}
+
+/// The error for a failure on the base `name`, in French.
+fn backend(name: &str) -> impl Fn(rusqlite::Error) -> StoreError + Copy + '_ {
+    move |e| StoreError::Backend {
+        base: name.to_string(),
+        message: describe(&e),
+    }
+}
+
 const EVENT_COLUMNS: &str = "SELECT dossier, id, type, recours, date, note, remplace, annule, \
                              enregistre_le FROM evenements";
+
+/// A `dossiers` row selected as `id, nom, recours, source, format, cas, faits, ajoute_le`.
+fn raw_case(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawCase> {
+    Ok(RawCase {
+        id: r.get(0)?,
+        nom: r.get(1)?,
+        recours: r.get(2)?,
+        source: r.get(3)?,
+        format: r.get(4)?,
+        cas: r.get(5)?,
+        faits: r.get(6)?,
+        ajoute_le: r.get(7)?,
+    })
+}
 
 fn raw_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, RawEvent)> {
     Ok((

@@ -116,7 +116,54 @@ fn suivi_events_in_any_order_give_the_same_deadlines() {
         // C from the explicit rejection: addMonths(10 Dec 2026, 2) + 1 = Thu 11 Feb 2027.
         assert_eq!(a["type"], "tribunal", "{}", b.kind);
         assert_eq!(a["date"], "2027-02-11", "{}", b.kind);
-        assert_eq!(a["document"], "requete", "{}", b.kind);
+        // recours does not write the requête yet: no document is named.
+        assert_eq!(a["document"], Value::Null, "{}", b.kind);
+    }
+}
+
+#[test]
+fn suivi_rejection_of_the_gracieux_is_not_booked_on_the_hierarchique_being_prepared() {
+    // A hiérarchique case whose file says the gracieux was sent on 2 Nov and received on
+    // 4 Nov 2026. A rejection recorded without --recours used to be booked on the hiérarchique:
+    // it was then taken as sent, the « send it by 21 Dec » step vanished and the court limit
+    // became 5 Mar 2027 (from the gracieux's implicit rejection) instead of 11 Feb.
+    let w = Workdir::new();
+    let toml = case_toml("Camille", "Martin", "2026-10-20")
+        .replace("recours = \"gracieux\"", "recours = \"hierarchique\"")
+        + "[recours_gracieux]\nenvoi = \"2026-11-02\"\nreception = \"2026-11-04\"\n";
+    for b in bases(&w, "which_recours") {
+        let id = add(&w, &b, "h.toml", &toml);
+        let run = suivi(
+            &w,
+            &b,
+            &["evenement", &id.to_string(), "rejet", "2026-12-10"],
+        );
+        run.expect_code(2);
+        assert!(
+            run.stderr
+                .contains("recours gracieux ou le recours hiérarchique")
+                && run.stderr.contains("--recours gracieux"),
+            "{}",
+            run.stderr
+        );
+        event(
+            &w,
+            &b,
+            id,
+            &["rejet", "2026-12-10", "--recours", "gracieux"],
+        );
+        let run = suivi(&w, &b, &["montre", &id.to_string(), "--json"]);
+        run.expect_code(0);
+        let v = json(&run);
+        // A: addMonths(20 Oct, 2) + 1 = Mon 21 Dec 2026, still the step.
+        assert_eq!(
+            v["prochaine_echeance"]["type"], "envoyer-recours",
+            "{}",
+            b.kind
+        );
+        assert_eq!(v["prochaine_echeance"]["date"], "2026-12-21", "{}", b.kind);
+        // C from the gracieux's explicit rejection: addMonths(10 Dec, 2) + 1 = Thu 11 Feb.
+        assert_eq!(v["delais"]["limite_tribunal"], "2027-02-11", "{}", b.kind);
     }
 }
 

@@ -1,8 +1,6 @@
 //! `recours suivi` exports, the next document, and bases that cannot be used. On both
 //! backends.
 
-use serde_json::Value;
-
 use crate::harness::Workdir;
 use crate::suivi::{add, case_toml, event, suivi};
 use crate::suivi_bases::bases;
@@ -75,22 +73,19 @@ fn suivi_lettre_writes_the_next_document_with_the_recorded_events() {
 
         event(&w, &b, id, &["envoi", "2026-11-02"]);
         event(&w, &b, id, &["reception", "2026-11-04"]);
-        let file = w.path().join(format!("suite-{}.json", b.kind));
-        // The next document's case file carries the events (the letter itself needs the
-        // `motifs` letter kind).
-        suivi(
-            &w,
-            &b,
-            &[
-                "lettre",
-                &id.to_string(),
-                "--dossier",
-                file.to_str().unwrap(),
-            ],
+        // The implicit rejection is next: not a document recours writes (yet), so it says
+        // what to do instead of sending the user to a `recours = "motifs"` it would refuse.
+        let run = suivi(&w, &b, &["lettre", &id.to_string()]);
+        run.expect_code(2);
+        assert!(
+            run.stderr
+                .contains("n'est pas un document que recours écrit")
+                && run.stderr.contains("le silence vaut rejet"),
+            "{}",
+            run.stderr
         );
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        assert_eq!(v["recours"], "motifs");
-        assert_eq!(v["recours_gracieux"]["reception"], "2026-11-04");
+        let run = suivi(&w, &b, &["echeances"]);
+        assert!(!run.stdout.contains("\"motifs\""), "{}", run.stdout);
 
         event(&w, &b, id, &["requete", "2026-12-14"]);
         let run = suivi(&w, &b, &["lettre", &id.to_string()]);
@@ -108,7 +103,14 @@ fn suivi_a_base_that_cannot_be_used_is_named_in_french() {
     let w = Workdir::new();
     let not_a_base = w.file("notes.sqlite", "ceci n'est pas une base\n");
     let run = w.run(&["suivi", "--base", not_a_base.to_str().unwrap(), "echeances"]);
-    run.expect_code(1);
+    // A wrong --base is bad input, with its fix.
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("conseil : indiquez une base de suivi .sqlite"),
+        "{}",
+        run.stderr
+    );
     assert!(
         run.stderr
             .contains("ce fichier n'est pas une base de suivi SQLite"),
@@ -121,6 +123,19 @@ fn suivi_a_base_that_cannot_be_used_is_named_in_french() {
         std::fs::read_to_string(&not_a_base).unwrap(),
         "ceci n'est pas une base\n"
     );
+    let run = w.run(&[
+        "suivi",
+        "--base",
+        "postgres://asso:s3cret@h:port/suivi",
+        "echeances",
+    ]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("adresse PostgreSQL illisible") && run.stderr.contains("%40"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("s3cret"), "{}", run.stderr);
     for b in bases(&w, "errors") {
         let Some((server, db)) = b.arg.rsplit_once('/').filter(|_| b.kind == "postgres") else {
             continue;

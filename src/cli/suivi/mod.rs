@@ -79,7 +79,9 @@ enum SuiviCommand {
         /// Une note libre (numéro de recommandé, contenu de la réponse…).
         #[arg(long, value_name = "TEXTE")]
         note: Option<String>,
-        /// Le recours concerné (gracieux, hierarchique…) ; par défaut celui du dossier.
+        /// Le recours concerné (gracieux, hierarchique…) ; par défaut celui du dossier, sauf
+        /// pour une réception, une réponse ou un rejet quand un autre recours au dossier
+        /// l'attend encore : il faut alors le préciser.
         #[arg(long, value_name = "RECOURS", value_parser = parse_letter_kind)]
         recours: Option<LetterKind>,
         /// Corrige l'événement n° N : il est annulé et remplacé par celui-ci.
