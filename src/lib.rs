@@ -24,6 +24,8 @@ pub mod pdf;
 pub mod pipeline;
 pub mod plan;
 pub mod postal;
+pub mod questionnaire;
 pub mod route;
+pub mod server;
 pub mod suggest;
 pub mod typeset;

@@ -9,6 +9,7 @@ mod lettre;
 mod lot;
 
 mod modele;
+mod serveur;
 mod text;
 mod verifie;
 
@@ -84,9 +85,25 @@ enum Command {
     /// Liste les bureaux connus, ou celui qui est compétent pour un département.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Bureaux(BureauxArgs),
+    /// Ouvre le questionnaire dans une page web locale (une lettre, ou un lot).
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Serveur(ServeurArgs),
     /// Écrit le script de complétion pour un shell (bash, zsh, fish, elvish, powershell).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeurArgs {
+    /// Adresse IP d'écoute ; hors de 127.0.0.1, un jeton est obligatoire.
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+    adresse: std::net::IpAddr,
+    /// Port d'écoute ; 0 en choisit un libre.
+    #[arg(long, value_name = "N", default_value_t = 8080)]
+    port: u16,
+    /// Jeton exigé à chaque requête (sinon la variable d'environnement RECOURS_JETON).
+    #[arg(long, value_name = "JETON")]
+    jeton: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -288,6 +305,7 @@ where
         Command::Verifie(a) => verifie::run(&a.cas, a.date.date, today, out),
         Command::Modele => modele::run(out),
         Command::Bureaux(a) => bureaux::run(a.departement.as_deref(), a.json, out),
+        Command::Serveur(a) => serveur::run(a.adresse, a.port, a.jeton, out),
         Command::Completions(a) => {
             use clap::CommandFactory;
             let mut script = Vec::new();
