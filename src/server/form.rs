@@ -11,6 +11,11 @@ pub fn field_id(cle: &str) -> String {
     format!("champ-{}", cle.replace('.', "-"))
 }
 
+/// The question a problem's key is about: `lettre.arguments[0]` is the list's field.
+pub fn question_key(cle: &str) -> &str {
+    cle.split_once('[').map_or(cle, |(k, _)| k)
+}
+
 /// The summary of problems, each linking to its field (or to the top of the form).
 pub fn error_summary(problems: &[Problem]) -> String {
     if problems.is_empty() {
@@ -21,7 +26,7 @@ pub fn error_summary(problems: &[Problem]) -> String {
          <h2>Le dossier n'est pas encore complet</h2><ul>",
     );
     for p in problems {
-        let (target, label) = match p.cle.as_deref() {
+        let (target, label) = match p.cle.as_deref().map(question_key) {
             Some(k) => (
                 field_id(question(k).map_or(k, |q| q.cle)),
                 question(k).map_or_else(|| k.to_string(), |q| q.libelle.to_string()),
@@ -126,7 +131,7 @@ fn field(q: &Question, answers: &Answers, problems: &[Problem], show_cond: bool)
     let name = esc(q.cle);
     let errors: Vec<&Problem> = problems
         .iter()
-        .filter(|p| p.cle.as_deref() == Some(q.cle))
+        .filter(|p| p.cle.as_deref().map(question_key) == Some(q.cle))
         .collect();
     let mut describe = Vec::new();
     let mut extra = String::new();

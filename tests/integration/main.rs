@@ -2,6 +2,7 @@
 //! `harness`). One binary for all scenarios keeps link time down.
 
 mod harness;
+mod http;
 
 mod bureaux;
 mod cli;
@@ -9,4 +10,5 @@ mod explique;
 mod invalid;
 mod lettre;
 mod lot;
+mod serveur;
 mod verifie;
