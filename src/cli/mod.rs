@@ -9,6 +9,7 @@ mod lettre;
 mod lot;
 
 mod modele;
+mod nouveau;
 mod serveur;
 mod text;
 mod verifie;
@@ -85,12 +86,36 @@ enum Command {
     /// Liste les bureaux connus, ou celui qui est compétent pour un département.
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Bureaux(BureauxArgs),
+    /// Pose les questions une à une, puis écrit le dossier et la lettre.
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
+    Nouveau(NouveauArgs),
     /// Ouvre le questionnaire dans une page web locale (une lettre, ou un lot).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Serveur(ServeurArgs),
     /// Écrit le script de complétion pour un shell (bash, zsh, fish, elvish, powershell).
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "Options ")]
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+struct NouveauArgs {
+    /// Dossier à écrire ; la lettre est écrite à côté, avec .pdf.
+    #[arg(
+        short = 'o',
+        long = "sortie",
+        value_name = "FICHIER.toml",
+        default_value = "dossier.toml"
+    )]
+    output: PathBuf,
+    /// Lit les réponses dans ce fichier, une ligne par question posée (sans terminal, elles
+    /// sont lues sur l'entrée standard).
+    #[arg(long, value_name = "FICHIER")]
+    reponses: Option<PathBuf>,
+    /// Remplace le dossier et la lettre s'ils existent déjà.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    date: DateArg,
 }
 
 #[derive(Debug, Args)]
@@ -305,6 +330,17 @@ where
         Command::Verifie(a) => verifie::run(&a.cas, a.date.date, today, out),
         Command::Modele => modele::run(out),
         Command::Bureaux(a) => bureaux::run(a.departement.as_deref(), a.json, out),
+        Command::Nouveau(a) => nouveau::run(
+            &nouveau::Request {
+                sortie: &a.output,
+                reponses: a.reponses.as_deref(),
+                force: a.force,
+                date: a.date.date,
+                today,
+            },
+            out,
+            err,
+        ),
         Command::Serveur(a) => serveur::run(a.adresse, a.port, a.jeton, out),
         Command::Completions(a) => {
             use clap::CommandFactory;

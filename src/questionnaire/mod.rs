@@ -207,6 +207,11 @@ pub struct Question {
     pub exemple: &'static str,
 }
 
+/// The question a problem's key is about: `lettre.arguments[0]` is the list's question.
+pub fn question_key(cle: &str) -> &str {
+    cle.split_once('[').map_or(cle, |(k, _)| k)
+}
+
 /// The question for a case key.
 pub fn question(cle: &str) -> Option<&'static Question> {
     QUESTIONS.iter().find(|q| q.cle == cle)

@@ -4,16 +4,13 @@
 
 use super::html::esc;
 use crate::case::Problem;
-use crate::questionnaire::{Answers, Condition, Kind, QUESTIONS, Question, Section, question};
+use crate::questionnaire::{
+    Answers, Condition, Kind, QUESTIONS, Question, Section, question, question_key,
+};
 
 /// The HTML id of a question's field.
 pub fn field_id(cle: &str) -> String {
     format!("champ-{}", cle.replace('.', "-"))
-}
-
-/// The question a problem's key is about: `lettre.arguments[0]` is the list's field.
-pub fn question_key(cle: &str) -> &str {
-    cle.split_once('[').map_or(cle, |(k, _)| k)
 }
 
 /// The summary of problems, each linking to its field (or to the top of the form).

@@ -10,5 +10,6 @@ mod explique;
 mod invalid;
 mod lettre;
 mod lot;
+mod nouveau;
 mod serveur;
 mod verifie;
