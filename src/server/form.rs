@@ -186,7 +186,9 @@ fn field(q: &Question, answers: &Answers, problems: &[Problem], show_cond: bool)
         "champ en-erreur"
     };
     let value = answers.first(q.cle).unwrap_or_default();
-    let placeholder = if q.exemple.is_empty() {
+    let placeholder = if q.kind == Kind::Date {
+        " placeholder=\"AAAA-MM-JJ\"".to_string()
+    } else if q.exemple.is_empty() {
         String::new()
     } else {
         format!(
@@ -196,7 +198,13 @@ fn field(q: &Question, answers: &Answers, problems: &[Problem], show_cond: bool)
     };
     match q.kind {
         Kind::Texte | Kind::Date => {
-            let ty = if q.kind == Kind::Date { "date" } else { "text" };
+            // Dates are typed as the case file writes them (a native date picker's format
+            // changes with the browser's language).
+            let ty = if q.kind == Kind::Date {
+                "text\" inputmode=\"numeric\" autocomplete=\"off"
+            } else {
+                "text"
+            };
             format!(
                 "<div class=\"{class}\"{cond}><label for=\"{id}\">{}{requis}</label>{extra}\
                  <input type=\"{ty}\" id=\"{id}\" name=\"{name}\" value=\"{}\"{placeholder}{aria}>\

@@ -10,6 +10,7 @@ mod explique;
 mod invalid;
 mod lettre;
 mod lot;
+mod navigateur;
 mod nouveau;
 mod serveur;
 mod verifie;
