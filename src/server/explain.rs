@@ -20,6 +20,15 @@ fn deadline_title(kind: DeadlineKind) -> &'static str {
 
 /// The explanation panel's content.
 pub fn panel(p: &Proposals) -> String {
+    explanation(p, true)
+}
+
+/// The same, for a page that lists the warnings on its own.
+pub fn panel_without_warnings(p: &Proposals) -> String {
+    explanation(p, false)
+}
+
+fn explanation(p: &Proposals, with_warnings: bool) -> String {
     let Some(plan) = &p.plan else {
         return "<p>L'explication apparaîtra dès que la lettre, le lieu de dépôt et les dates \
                 seront remplis.</p>"
@@ -83,7 +92,7 @@ pub fn panel(p: &Proposals) -> String {
         out.push_str("</dl>\n");
     }
     let warnings = plan.warnings();
-    if !warnings.is_empty() {
+    if with_warnings && !warnings.is_empty() {
         out.push_str("<h3>À vérifier</h3>\n<ul class=\"avertissements\">");
         for w in warnings {
             out.push_str(&format!("<li>{}</li>", esc(&w)));

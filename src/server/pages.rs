@@ -93,7 +93,7 @@ pub fn result_page(answers: &Answers, proposals: &Proposals) -> String {
             "secondaire"
         ),
         fix = button("/formulaire", "Corriger les réponses", "secondaire"),
-        panel = explain::panel(proposals),
+        panel = explain::panel_without_warnings(proposals),
     );
     page("Lettre prête", &body)
 }

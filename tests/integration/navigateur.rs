@@ -123,7 +123,7 @@ async fn capture(c: &Client, name: &str) {
             .unwrap()
             .as_u64()
             .unwrap_or(1000)
-            .min(6000) as u32;
+            .min(if width < 800 { 1800 } else { 2000 }) as u32;
         c.set_window_size(width, height + 140).await.unwrap();
         let png = c.screenshot().await.unwrap();
         std::fs::write(Path::new(&dir).join(format!("{name}-{suffix}.png")), png).unwrap();
