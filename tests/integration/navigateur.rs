@@ -250,7 +250,10 @@ fn in_chromium_the_form_explains_live_and_gives_the_letter_and_works_without_jav
             .map(|p| recours::pdf::extract::page_text(p))
             .collect();
         let text = text.join("\n").replace("\u{AD}\n", "").replace('\n', " ");
-        assert!(text.contains("Camille MARTIN 12 rue des Lilas 84300 CAVAILLON"), "{text}");
+        assert!(
+            text.contains("Camille MARTIN 12 rue des Lilas 84300 CAVAILLON"),
+            "{text}"
+        );
         assert!(text.contains("Nationalité non établie"), "{text}");
         assert!(text.contains("Cavaillon, le 27 novembre 2026"), "{text}");
         c.goto(&format!("{}lot", server.url)).await.unwrap();
