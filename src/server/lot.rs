@@ -18,8 +18,11 @@ use crate::error::Error;
 pub const KEEP: Duration = Duration::from_secs(15 * 60);
 /// Largest batch file accepted.
 pub const MAX_LOT_BYTES: usize = 20 * 1024 * 1024;
+/// Most rows in a batch sent to the server: its ZIP is held in memory (about 35 Kio a
+/// letter); larger batches are for `recours lot`, which writes to a folder.
+pub const MAX_LOT_ROWS: usize = 2000;
 /// Batches running or waiting for their download at once.
-pub const MAX_JOBS: usize = 8;
+pub const MAX_JOBS: usize = 4;
 
 /// One line of `rapport.csv`, for the page's table.
 #[derive(Clone, Debug)]
@@ -88,13 +91,14 @@ pub fn stage(bytes: &[u8], ext: &str) -> Result<(tempfile::TempDir, PathBuf), Er
     Ok((dir, input))
 }
 
-/// Rows in a batch file (CSV records or non-empty JSON lines), for the progress bar.
+/// Records in a batch file (a CSV's header included) or its non-empty JSON lines.
 pub fn count_rows(bytes: &[u8], ext: &str) -> usize {
     let text = String::from_utf8_lossy(bytes);
     if ext == "jsonl" {
         text.lines().filter(|l| !l.trim().is_empty()).count()
     } else {
         csv::ReaderBuilder::new()
+            .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes())
             .byte_records()

@@ -413,6 +413,17 @@ async fn upload(mut m: Multipart) -> Result<(Vec<u8>, &'static str, bool), Respo
             "Aucun fichier reçu : le champ « fichier » doit contenir le tableau .csv ou .jsonl.",
         )
     })?;
+    let rows = lot::count_rows(&bytes, ext).saturating_sub(usize::from(ext == "csv"));
+    if rows > lot::MAX_LOT_ROWS {
+        return Err(bad(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!(
+                "{rows} lignes : la page accepte {} lignes au plus. Coupez le tableau, ou \
+                 utilisez la commande recours lot, qui écrit les lettres dans un dossier.",
+                lot::MAX_LOT_ROWS
+            ),
+        ));
+    }
     Ok((bytes, ext, assemble))
 }
 

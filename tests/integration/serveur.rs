@@ -413,6 +413,12 @@ fn lot_zip_holds_the_good_rows_pdfs_and_the_report() {
     std::io::Read::read_to_string(&mut z.by_name("rapport.csv").unwrap(), &mut report).unwrap();
     assert!(report.contains("3,erreur"), "{report}");
     assert!(report.contains("99"), "{report}");
+    let header = LOT_CSV.lines().next().unwrap();
+    let row = LOT_CSV.lines().nth(1).unwrap();
+    let big = format!("{header}\n{}", format!("{row}\n").repeat(2001));
+    let r = s.post_file("/lot.zip", "fichier", "gros.csv", big.as_bytes(), &[]);
+    assert_eq!(r.status, 413);
+    assert!(r.text().contains("2001 lignes"), "{}", r.text());
     let r = s.post_file("/lot.zip", "fichier", "lot.xlsx", b"PK", &[]);
     assert_eq!(r.status, 422);
     assert!(r.text().contains("ni un .csv ni un .jsonl"));
