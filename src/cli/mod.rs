@@ -99,12 +99,13 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct NouveauArgs {
-    /// Dossier à écrire ; la lettre est écrite à côté, avec .pdf.
+    /// Dossier à écrire (par défaut : dossier.toml) ; la lettre est écrite à côté, en .pdf.
     #[arg(
         short = 'o',
         long = "sortie",
         value_name = "FICHIER.toml",
-        default_value = "dossier.toml"
+        default_value = "dossier.toml",
+        hide_default_value = true
     )]
     output: PathBuf,
     /// Lit les réponses dans ce fichier, une ligne par question posée (sans terminal, elles
@@ -120,11 +121,21 @@ struct NouveauArgs {
 
 #[derive(Debug, Args)]
 struct ServeurArgs {
-    /// Adresse IP d'écoute ; hors de 127.0.0.1, un jeton est obligatoire.
-    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+    /// Adresse IP d'écoute (par défaut : 127.0.0.1) ; ailleurs, un jeton est obligatoire.
+    #[arg(
+        long,
+        value_name = "IP",
+        default_value = "127.0.0.1",
+        hide_default_value = true
+    )]
     adresse: std::net::IpAddr,
-    /// Port d'écoute ; 0 en choisit un libre.
-    #[arg(long, value_name = "N", default_value_t = 8080)]
+    /// Port d'écoute (par défaut : 8080) ; 0 en choisit un libre.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 8080,
+        hide_default_value = true
+    )]
     port: u16,
     /// Jeton exigé à chaque requête (sinon la variable d'environnement RECOURS_JETON).
     #[arg(long, value_name = "JETON")]
@@ -392,6 +403,14 @@ mod tests {
             !help.contains("Usage:") && !help.contains("Print help"),
             "{help}"
         );
+    }
+
+    #[test]
+    fn no_subcommand_help_shows_clap_english_defaults() {
+        for sub in Cli::command().get_subcommands_mut() {
+            let help = sub.render_help().to_string();
+            assert!(!help.contains("[default"), "{}: {help}", sub.get_name());
+        }
     }
 
     #[test]

@@ -397,9 +397,17 @@ fn zip_names(bytes: &[u8]) -> Vec<String> {
 }
 
 #[test]
-fn lot_zip_holds_the_good_rows_pdfs_and_the_report() {
-    let s = Server::start(&[], &[]);
+fn lot_zip_holds_the_good_rows_pdfs_and_the_report_and_leaves_no_file_behind() {
+    let w = Workdir::new();
+    let tmp = w.path().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let s = Server::start(&[], &[("TMPDIR", tmp.to_str().unwrap())]);
     let r = s.post_file("/lot.zip", "fichier", "lot.csv", LOT_CSV.as_bytes(), &[]);
+    let left: Vec<_> = std::fs::read_dir(&tmp).unwrap().collect();
+    assert!(
+        left.is_empty(),
+        "the batch's temporary folder is removed: {left:?}"
+    );
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     assert_eq!(r.header("content-type"), Some("application/zip"));
     let mut names = zip_names(&r.body);
