@@ -374,10 +374,15 @@ impl Asker for Lines<'_> {
 
     fn yes_no(&mut self, prompt: &str, default: bool) -> Result<bool, Error> {
         let line = self.next(prompt);
-        Ok(if line.is_empty() {
-            default
-        } else {
-            crate::questionnaire::parse_bool(&line).unwrap_or(default)
+        if line.is_empty() {
+            return Ok(default);
+        }
+        crate::questionnaire::parse_bool(&line).ok_or_else(|| Error::Input {
+            message: format!(
+                "réponse {} (« {line} ») refusée pour « {prompt} » : ni oui ni non",
+                self.read
+            ),
+            conseil: Some("répondez oui ou non sur cette ligne des réponses".to_string()),
         })
     }
 }

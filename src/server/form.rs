@@ -158,7 +158,17 @@ fn field(q: &Question, answers: &Answers, problems: &[Problem], show_cond: bool)
         extra.push_str("</p>");
     }
     let aria = format!(
-        "{}{}",
+        "{}{}{}",
+        if q.requis
+            && !matches!(
+                q.kind,
+                Kind::OuiNon | Kind::Choix(_) | Kind::Recours | Kind::Arguments
+            )
+        {
+            " aria-required=\"true\""
+        } else {
+            ""
+        },
         if describe.is_empty() {
             String::new()
         } else {

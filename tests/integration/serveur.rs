@@ -80,6 +80,17 @@ fn the_form_has_a_labelled_field_named_by_each_case_key() {
         page.contains("Voir l'explication"),
         "a submit button works without JS"
     );
+    let at = page.find("id=\"champ-demandeur-nom\"").unwrap();
+    let start = page[..at].rfind('<').unwrap();
+    let tag = &page[start..at + page[at..].find('>').unwrap()];
+    assert!(tag.contains("aria-required=\"true\""), "{tag}");
+    let at = page.find("id=\"champ-demande-departement\"").unwrap();
+    let start = page[..at].rfind('<').unwrap();
+    let tag = &page[start..at + page[at..].find('>').unwrap()];
+    assert!(
+        tag.contains("aria-describedby=\"aide-champ-demande-departement\""),
+        "{tag}"
+    );
     let css = s.get("/style.css");
     assert_eq!(css.status, 200);
     assert!(s.get("/app.js").text().contains("/apercu"));
