@@ -164,9 +164,9 @@ pub fn lot_done(id: &str, f: &Finished) -> String {
             } else {
                 "erreur"
             },
+            esc(&l.message),
             esc(&l.fichier),
-            esc(&l.destinataire),
-            esc(&l.message)
+            esc(&l.destinataire)
         ));
     }
     let body = format!(
@@ -175,8 +175,8 @@ pub fn lot_done(id: &str, f: &Finished) -> String {
          (lettres et rapport.csv)</a></p>\n\
          <div class=\"tableau\"><table><caption>Une ligne par ligne du tableau</caption>\
          <thead><tr><th scope=\"col\">Ligne</th><th scope=\"col\">Statut</th>\
-         <th scope=\"col\">Fichier</th><th scope=\"col\">Destinataire</th>\
-         <th scope=\"col\">Message</th></tr></thead><tbody>{rows}</tbody></table></div>\n\
+         <th scope=\"col\">Message</th><th scope=\"col\">Fichier</th>\
+         <th scope=\"col\">Destinataire</th></tr></thead><tbody>{rows}</tbody></table></div>\n\
          <p><a href=\"/lot\">Un autre lot</a></p>",
         ok = f.lignes.len() - failed.len(),
         ko = failed.len(),

@@ -258,6 +258,37 @@ fn in_chromium_the_form_explains_live_and_gives_the_letter_and_works_without_jav
         assert!(text.contains("Cavaillon, le 27 novembre 2026"), "{text}");
         c.goto(&format!("{}lot", server.url)).await.unwrap();
         capture(&c, "lot").await;
+        // A batch: the file chosen in the page, the table of rows once done.
+        let csv = w.path().join("lot.csv");
+        std::fs::write(
+            &csv,
+            "recours,demandeur.prenom,demandeur.nom,demandeur.adresse,demande.document,\
+             demande.motif,demande.depot,demande.departement,decision.date,\
+             decision.notification,decision.motif\n\
+             gracieux,Camille,Martin,12 rue des Lilas | 84300 Cavaillon,carte-identite,\
+             renouvellement,mairie,84,2026-10-15,2026-10-20,Nationalité non établie\n\
+             gracieux,Jean,Dupont,3 rue Haute | 13001 Marseille,passeport,\
+             renouvellement,mairie,99,2026-10-15,2026-10-20,Nationalité non établie\n",
+        )
+        .unwrap();
+        let input = c.find(Locator::Id("fichier")).await.unwrap();
+        input.send_keys(csv.to_str().unwrap()).await.unwrap();
+        c.find(Locator::Css("#form-lot button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let status = wait_for_text(&c, "main", "Lot terminé").await;
+        assert!(
+            status.contains("1 lettre(s) écrite(s), 1 ligne(s) en erreur"),
+            "{status}"
+        );
+        assert!(
+            status.contains("99"),
+            "the row's error is in the table: {status}"
+        );
+        capture(&c, "lot-termine").await;
         c.close().await.unwrap();
 
         // JavaScript off: every question shows, « Voir l'explication » explains.
