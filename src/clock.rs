@@ -67,6 +67,17 @@ impl Clock {
         }
     }
 
+    /// The clock for one request of a long-running process (`recours serveur`): the same one
+    /// when `SOURCE_DATE_EPOCH` fixed it, else the system's today as of now, so that a server
+    /// started yesterday dates today's letters today.
+    pub fn refreshed(&self) -> Clock {
+        if self.epoch.is_some() {
+            *self
+        } else {
+            Clock::system()
+        }
+    }
+
     /// A clock fixed at `today`, without `SOURCE_DATE_EPOCH` (tests, the library's callers).
     pub fn at(today: NaiveDate) -> Clock {
         Clock { today, epoch: None }

@@ -9,6 +9,8 @@ mod lettre;
 mod lot;
 
 mod modele;
+mod nouveau;
+mod serveur;
 mod suivi;
 mod text;
 mod verifie;
@@ -127,6 +129,22 @@ enum Command {
         after_help = "Exemples : recours bureaux ; recours bureaux --departement 84"
     )]
     Bureaux(BureauxArgs),
+    /// Pose les questions une à une, puis écrit le dossier et la lettre.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours nouveau (écrit dossier.toml et dossier.pdf) ; \
+                      recours nouveau -o martin.toml --reponses reponses.txt"
+    )]
+    Nouveau(NouveauArgs),
+    /// Ouvre le questionnaire dans une page web locale (une lettre, ou un lot).
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Options ",
+        after_help = "Exemples : recours serveur, puis ouvrez l'adresse affichée dans votre \
+                      navigateur ; recours serveur --port 0 (un port libre)"
+    )]
+    Serveur(ServeurArgs),
     /// Écrit le script de complétion pour un shell (bash, zsh, fish, elvish, powershell).
     #[command(
         help_template = HELP_TEMPLATE,
@@ -153,6 +171,51 @@ struct ExporteArgs {
     /// Dossier où copier les modèles (créé s'il n'existe pas ; aucun fichier n'y est écrasé).
     #[arg(value_name = "DOSSIER", help_heading = "Arguments ")]
     dossier: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct NouveauArgs {
+    /// Dossier à écrire (par défaut : dossier.toml) ; la lettre est écrite à côté, en .pdf.
+    #[arg(
+        short = 'o',
+        long = "sortie",
+        value_name = "FICHIER.toml",
+        default_value = "dossier.toml",
+        hide_default_value = true
+    )]
+    output: PathBuf,
+    /// Lit les réponses dans ce fichier, une ligne par question posée (sans terminal, elles
+    /// sont lues sur l'entrée standard).
+    #[arg(long, value_name = "FICHIER")]
+    reponses: Option<PathBuf>,
+    /// Remplace le dossier et la lettre s'ils existent déjà.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    date: DateArg,
+}
+
+#[derive(Debug, Args)]
+struct ServeurArgs {
+    /// Adresse IP d'écoute (par défaut : 127.0.0.1) ; ailleurs, un jeton est obligatoire.
+    #[arg(
+        long,
+        value_name = "IP",
+        default_value = "127.0.0.1",
+        hide_default_value = true
+    )]
+    adresse: std::net::IpAddr,
+    /// Port d'écoute (par défaut : 8080) ; 0 en choisit un libre.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 8080,
+        hide_default_value = true
+    )]
+    port: u16,
+    /// Jeton exigé à chaque requête (sinon la variable d'environnement RECOURS_JETON).
+    #[arg(long, value_name = "JETON")]
+    jeton: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -404,6 +467,18 @@ where
         Command::ExporteModeles(a) => modele::export(&a.dossier, err),
         Command::Suivi(a) => suivi::run(a, &clock, out, err),
         Command::Bureaux(a) => bureaux::run(a.departement.as_deref(), a.json, out),
+        Command::Nouveau(a) => nouveau::run(
+            &nouveau::Request {
+                sortie: &a.output,
+                reponses: a.reponses.as_deref(),
+                force: a.force,
+                date: a.date.date,
+                clock,
+            },
+            out,
+            err,
+        ),
+        Command::Serveur(a) => serveur::run(a.adresse, a.port, a.jeton, clock, out),
         Command::Completions(a) => {
             use clap::CommandFactory;
             let mut script = Vec::new();
@@ -531,6 +606,14 @@ mod tests {
             e.to_string().contains("un nombre de 1 à 256 est attendu"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn no_subcommand_help_shows_clap_english_defaults() {
+        for sub in Cli::command().get_subcommands_mut() {
+            let help = sub.render_help().to_string();
+            assert!(!help.contains("[default"), "{}: {help}", sub.get_name());
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use lopdf::{Document, Object};
 
 /// A glyph as a reader sees it.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct ExtractedGlyph {
+pub struct ExtractedGlyph {
     /// Origin, in PDF coordinates (points from the bottom-left corner).
     pub x: f32,
     pub y: f32,
@@ -28,7 +28,7 @@ struct FontMaps {
 }
 
 /// The glyphs of every page, in content-stream order.
-pub(crate) fn extract(bytes: &[u8]) -> Vec<Vec<ExtractedGlyph>> {
+pub fn extract(bytes: &[u8]) -> Vec<Vec<ExtractedGlyph>> {
     let doc = Document::load_mem(bytes).expect("the PDF parses");
     let mut pages = Vec::new();
     for (_, page_id) in doc.get_pages() {
@@ -113,7 +113,7 @@ pub(crate) fn extract(bytes: &[u8]) -> Vec<Vec<ExtractedGlyph>> {
 /// The page's lines, top to bottom as drawn. Glyphs whose baselines differ by less than half
 /// their size (a superscript) share a line; a horizontal gap wider than 0.15 em that is
 /// not a justified space reads as a space, as extractors do (a word space is 0.29 em).
-pub(crate) fn page_lines(glyphs: &[ExtractedGlyph]) -> Vec<String> {
+pub fn page_lines(glyphs: &[ExtractedGlyph]) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut previous: Option<&ExtractedGlyph> = None;
     for g in glyphs {
@@ -133,7 +133,7 @@ pub(crate) fn page_lines(glyphs: &[ExtractedGlyph]) -> Vec<String> {
 }
 
 /// The page's text, lines joined with `\n`.
-pub(crate) fn page_text(glyphs: &[ExtractedGlyph]) -> String {
+pub fn page_text(glyphs: &[ExtractedGlyph]) -> String {
     page_lines(glyphs).join("\n")
 }
 

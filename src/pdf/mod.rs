@@ -30,8 +30,9 @@ mod assemble;
 mod content;
 mod document;
 mod error;
-#[cfg(test)]
-pub(crate) mod extract;
+// Public (hidden) so that the integration tests read back the PDFs the server sends.
+#[doc(hidden)]
+pub mod extract;
 mod flate;
 mod recent;
 mod subset;

@@ -2,6 +2,7 @@
 //! `harness`). One binary for all scenarios keeps link time down.
 
 mod harness;
+mod http;
 
 mod bureaux;
 mod cli;
@@ -10,6 +11,9 @@ mod invalid;
 mod lettre;
 mod lot;
 mod lot_hardening;
+mod navigateur;
+mod nouveau;
+mod serveur;
 mod suivi;
 mod suivi_bases;
 mod suivi_concurrency;
