@@ -673,7 +673,11 @@ fn key_deadline(plan: &Plan) -> String {
         LetterKind::Gracieux | LetterKind::Hierarchique => {
             d.recours_administratif.as_ref().or(d.tribunal.as_ref())
         }
-        LetterKind::Defenseur => d.tribunal.as_ref(),
+        // Neither request interrupts the délai: the court limit is the one to keep (for
+        // `motifs`, the letter must also be sent by then to extend it).
+        LetterKind::Defenseur | LetterKind::Motifs | LetterKind::Communication => {
+            d.tribunal.as_ref()
+        }
         LetterKind::Signalement => None,
     };
     date.map(|d| crate::deadlines::model::iso(d.date))

@@ -21,7 +21,10 @@ impl LetterKind {
         match self {
             LetterKind::Gracieux => Some(RecoursKind::Gracieux),
             LetterKind::Hierarchique => Some(RecoursKind::Hierarchique),
-            LetterKind::Signalement | LetterKind::Defenseur => None,
+            LetterKind::Signalement
+            | LetterKind::Defenseur
+            | LetterKind::Motifs
+            | LetterKind::Communication => None,
         }
     }
 }
@@ -64,6 +67,15 @@ pub struct EarlierRecours {
     pub rejet: Option<NaiveDate>,
 }
 
+/// A request for the reasons of an implicit rejection (CRPA L. 232-4), already sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReasonsRequest {
+    /// Postmark of the request (`demande_motifs.envoi`).
+    pub envoi: NaiveDate,
+    /// The day the reasons were received (`demande_motifs.communication`), if they were.
+    pub communication: Option<NaiveDate>,
+}
+
 /// Everything the deadlines depend on, as the case stands on the letter's date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Facts {
@@ -84,6 +96,8 @@ pub struct Facts {
     pub gracieux: Option<EarlierRecours>,
     /// The earlier recours hiérarchique (`[recours_hierarchique]`), if one was sent.
     pub hierarchique: Option<EarlierRecours>,
+    /// The reasons of the implicit rejection, asked for (`[demande_motifs]`), if they were.
+    pub reasons: Option<ReasonsRequest>,
 }
 
 impl Facts {
@@ -294,6 +308,7 @@ mod tests {
                 rejet: Some(d(2026, 12, 10)),
             }),
             hierarchique: None,
+            reasons: None,
         }
     }
 

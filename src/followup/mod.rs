@@ -135,6 +135,7 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
         lives_abroad: base.reside_a_l_etranger,
         gracieux: base.recours_gracieux.map(earlier),
         hierarchique: base.recours_hierarchique.map(earlier),
+        reasons: None,
     };
     let mut notes = Vec::new();
     let mut requete = None;
