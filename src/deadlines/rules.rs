@@ -388,7 +388,8 @@ impl Ctx<'_> {
         }
         let limit = t.date;
         let ask = explain::ask_for_reasons();
-        if self.facts.letter == LetterKind::Motifs {
+        // The letter being written is the request itself, when none is recorded yet.
+        if self.facts.letter == LetterKind::Motifs && self.facts.reasons.is_none() {
             let d = self.facts.letter_date;
             t.notes.retain(|n| *n != ask);
             if d > limit {
@@ -396,13 +397,11 @@ impl Ctx<'_> {
                     envoi: d,
                     deadline: limit,
                 });
-            } else if self.facts.reasons.is_none() {
+            } else {
                 t.notes
                     .push(explain::reasons_letter_effect(limit, add_months(d, 12)));
             }
-            if self.facts.reasons.is_none() {
-                return;
-            }
+            return;
         }
         let Some(req) = self.facts.reasons else {
             return;

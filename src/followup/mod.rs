@@ -54,6 +54,18 @@ pub struct BaseFacts {
     pub recours_gracieux: Option<EarlierDates>,
     /// `[recours_hierarchique]`.
     pub recours_hierarchique: Option<EarlierDates>,
+    /// `[demande_motifs]`; absent from cases stored before it existed.
+    #[serde(default)]
+    pub demande_motifs: Option<ReasonsDates>,
+}
+
+/// The dates of a request for the reasons of an implicit rejection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonsDates {
+    /// Postmark.
+    pub envoi: NaiveDate,
+    /// The day the reasons came.
+    pub communication: Option<NaiveDate>,
 }
 
 /// The dates of an earlier recours.
@@ -84,6 +96,10 @@ impl BaseFacts {
             reside_a_l_etranger: f.lives_abroad,
             recours_gracieux: dates(f.gracieux),
             recours_hierarchique: dates(f.hierarchique),
+            demande_motifs: f.reasons.map(|r| ReasonsDates {
+                envoi: r.envoi,
+                communication: r.communication,
+            }),
         }
     }
 
@@ -135,7 +151,10 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
         lives_abroad: base.reside_a_l_etranger,
         gracieux: base.recours_gracieux.map(earlier),
         hierarchique: base.recours_hierarchique.map(earlier),
-        reasons: None,
+        reasons: base.demande_motifs.map(|r| deadlines::ReasonsRequest {
+            envoi: r.envoi,
+            communication: r.communication,
+        }),
     };
     let mut notes = Vec::new();
     let mut requete = None;
@@ -143,6 +162,28 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
     let mut seen: Vec<(EventKind, RecoursKind, &Event)> = Vec::new();
     for ev in live_events(case, as_of) {
         match (ev.kind, ev.recours.recours()) {
+            // The request for reasons (CRPA L. 232-4): its postmark, then the answer that
+            // brings them; both move the court limit.
+            (EventKind::Envoi, _) if ev.recours == LetterKind::Motifs => {
+                let r = facts.reasons.get_or_insert(deadlines::ReasonsRequest {
+                    envoi: ev.date,
+                    communication: None,
+                });
+                r.envoi = ev.date;
+            }
+            (EventKind::Reponse, _) if ev.recours == LetterKind::Motifs => {
+                if let Some(r) = facts.reasons.as_mut() {
+                    r.communication = Some(ev.date);
+                } else {
+                    notes.push(format!(
+                        "motifs reçus le {} sans envoi de la demande enregistré : enregistrez \
+                         l'envoi (recours suivi evenement {} envoi AAAA-MM-JJ --recours motifs) \
+                         pour que le délai en tienne compte",
+                        fr_date(ev.date),
+                        case.id
+                    ));
+                }
+            }
             (EventKind::Requete, _) => requete = requete.max(Some(ev.date)),
             (EventKind::Reponse, _) => {
                 if reponse.is_none_or(|r| ev.date >= r.date) {
@@ -216,7 +257,7 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
     let next = if requete.is_some() {
         None
     } else {
-        next::next_step(&deadlines, pending, as_of)
+        next::next_step(&deadlines, pending, as_of, facts.reasons.is_some())
     };
     Ok(Status {
         as_of,
