@@ -50,12 +50,13 @@ pub(super) fn after(case: &Case) -> Vec<String> {
         LetterKind::Communication => vec![
             send,
             "Si l'administration refuse de vous communiquer les documents, ou ne répond pas, vous pourrez saisir \
-             la Commission d'accès aux documents administratifs (CADA). Selon les indications courantes, le \
-             silence gardé un mois vaut refus, et la CADA doit être saisie avant de contester ce refus devant le \
-             juge ; nos sources ne donnent pas ces délais : vérifiez-les auprès de la CADA avant d'agir."
+             la Commission d'accès aux documents administratifs (CADA). Nos sources ne donnent pas les délais de \
+             cette voie : on lit couramment que le silence gardé un mois vaut refus et que la CADA doit être \
+             saisie avant le juge, mais vérifiez-le auprès de la CADA avant d'agir."
                 .to_string(),
-            "Cette demande ne suspend pas le délai pour contester la décision elle-même : un recours gracieux ou \
-             hiérarchique, ou le tribunal, reste à former dans les délais indiqués plus haut."
+            "Rien dans nos sources n'indique que cette demande suspende le délai pour contester la décision \
+             elle-même : formez le recours gracieux ou hiérarchique, ou saisissez le tribunal, dans les délais \
+             indiqués plus haut."
                 .to_string(),
             ta,
         ],

@@ -159,9 +159,12 @@ fn communication_explains_the_cada_route_as_advice_to_check() {
         flat.contains("Commission d'accès aux documents administratifs (CADA)"),
         "{flat}"
     );
-    assert!(flat.contains("vérifiez-les auprès de la CADA"), "{flat}");
     assert!(
-        flat.contains("nos sources ne donnent pas ces délais"),
+        flat.contains("vérifiez-le auprès de la CADA avant d'agir"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("Nos sources ne donnent pas les délais de cette voie"),
         "{flat}"
     );
 }
