@@ -226,6 +226,16 @@ pub(super) fn reasons_letter_effect(limit: NaiveDate, one_year: NaiveDate) -> St
     ))
 }
 
+/// What the limit means while the reasons asked for are awaited: the earliest it can be.
+pub(super) fn meaning_reasons_awaited(envoi: NaiveDate) -> String {
+    typo(&format!(
+        "Dernier jour pour saisir le tribunal administratif au plus tôt, votre demande des \
+         motifs du rejet implicite envoyée le {} prolongeant le délai (le cachet de la poste ou \
+         l'horodatage de Télérecours citoyens fait foi).",
+        date(envoi)
+    ))
+}
+
 /// The note while the reasons asked for have not been recorded as received.
 pub(super) fn reasons_awaited(envoi: NaiveDate, month: NaiveDate, one_year: NaiveDate) -> String {
     typo(&format!(

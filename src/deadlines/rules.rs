@@ -464,6 +464,14 @@ impl Ctx<'_> {
             t.basis = explain::basis_c(trigger, t.months, false);
             t.trigger = trigger;
             t.starts_on = None;
+        } else {
+            // Awaited: still counted from the rejection, but moved by the request.
+            t.meaning = explain::meaning_reasons_awaited(req.envoi);
+            t.basis = format!(
+                "{} ; {}",
+                t.basis,
+                explain::typo("CRPA art. L. 232-4 ; CE, avis, 2 oct. 2025, n° 504677")
+            );
         }
     }
 

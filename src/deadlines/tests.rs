@@ -1058,6 +1058,12 @@ fn reasons_received_extend_the_court_limit_from_their_communication() {
 fn reasons_not_received_give_the_earliest_limit_and_say_it_is_uncertain() {
     let awaited = case("motifs-awaited").tribunal.unwrap();
     assert_eq!(awaited.certainty, Certainty::Uncertain);
+    assert!(
+        awaited.meaning.contains("au plus tôt"),
+        "{}",
+        awaited.meaning
+    );
+    assert!(awaited.basis.contains("504677"), "{}", awaited.basis);
     let note = awaited
         .notes
         .last()
