@@ -666,7 +666,8 @@ fn one_line(name: &str, e: &Error) -> String {
 }
 
 /// The date that matters most for the letter: when it must be sent to interrupt the délai,
-/// or, for the Défenseur des droits, the court deadline it does not stop.
+/// or, for the Défenseur des droits and the two requests (reasons, file), the court deadline
+/// they do not stop (a request for reasons must also be sent by then to extend it).
 fn key_deadline(plan: &Plan) -> String {
     let d = &plan.deadlines;
     let date = match plan.case.recours {

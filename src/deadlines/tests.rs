@@ -285,6 +285,14 @@ fn rows() -> Vec<Row> {
                 f.reasons = Some(ReasonsRequest { envoi: day("2027-02-15"),
                     communication: od("2027-03-01") }) }),
             ["2026-12-21", "2027-02-01", "2027-05-03", ""]),
+        // Abroad, same dates: after an implicit rejection the safe reading is two months
+        // (R. 421-7 may not apply), and the same two months run after the reasons: 12 Apr.
+        row("motifs-abroad", with(facts(Defenseur, "2027-03-01", "2026-10-20"), |f| {
+                f.lives_abroad = true;
+                f.gracieux = rec("2026-11-02", "2026-11-04", "");
+                f.reasons = Some(ReasonsRequest { envoi: day("2027-01-15"),
+                    communication: od("2027-02-10") }) }),
+            ["2026-12-21", "2027-01-04", "2027-04-12", ""]),
         // Explicit rejection: no implicit decision, so the request extends nothing; the
         // limit stays 11 Feb from « explicit-rejection ».
         row("motifs-after-explicit-rejection", with(facts(Defenseur, "2027-01-05", "2026-10-20"), |f| {
