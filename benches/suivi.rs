@@ -100,6 +100,7 @@ fn build(path: &Path) {
                     reside_a_l_etranger: i % 10 == 0,
                     recours_gracieux: None,
                     recours_hierarchique: None,
+                    demande_motifs: None,
                 }
                 .to_json(),
                 ajoute_le: notification,

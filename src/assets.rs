@@ -99,6 +99,14 @@ pub static TEMPLATES: &[(&str, &str)] = &[
         include_str!("../letter_templates/hierarchique-interieur.tera"),
     ),
     (
+        "motifs.tera",
+        include_str!("../letter_templates/motifs.tera"),
+    ),
+    (
+        "communication.tera",
+        include_str!("../letter_templates/communication.tera"),
+    ),
+    (
         "signalement.tera",
         include_str!("../letter_templates/signalement.tera"),
     ),

@@ -200,6 +200,52 @@ mod tests {
         }
     }
 
+    /// BASE refused on 25 Aug 2026 (notified 28 Aug), a recours gracieux received 24 Sep and
+    /// unanswered: implicitly rejected on 24 Nov, before the letter (27 Nov).
+    fn after_silent_gracieux(recours: &str) -> String {
+        let t = with("", "recours", &format!("\"{recours}\""))
+            .replace("date = 2026-10-15", "date = 2026-08-25")
+            .replace("notification = 2026-10-20", "notification = 2026-08-28");
+        format!("{t}\n[recours_gracieux]\nenvoi = 2026-09-22\nreception = 2026-09-24\n")
+    }
+
+    #[test]
+    fn motifs_pdf_asks_the_silent_authority_for_the_reasons_under_l232_4() {
+        let (plan, rendered) = render(&after_silent_gracieux("motifs"));
+        let text = pdf_text(&rendered.pdf);
+        assert_eq!(plan.route.destinataire.id, "cert-toulon");
+        for expected in [
+            "Objet : demande de communication des motifs de la décision implicite de rejet de mon recours gracieux",
+            "j'ai formé auprès de vous un recours gracieux contre cette décision, reçu le 24 septembre 2026",
+            "ce silence a fait naître, le 24 novembre 2026, une décision implicite de rejet",
+            "En application de l'article L. 232-4 du code des relations entre le public et l'administration, je vous demande de bien vouloir me communiquer les motifs de cette décision implicite de rejet.",
+            "accusé de réception de cette demande",
+            "Copie de mon recours gracieux du 22 septembre 2026",
+        ] {
+            assert!(text.contains(&fix(expected)), "{expected}\nin\n{text}");
+        }
+        assert!(!text.contains("ancienne carte"), "{text}");
+        assert!(!text.contains(&fix("je saisirai le tribunal")), "{text}");
+    }
+
+    #[test]
+    fn communication_pdf_asks_the_author_for_the_documents_under_l311_1() {
+        let (plan, rendered) = render(&with("", "recours", "\"communication\""));
+        let text = pdf_text(&rendered.pdf);
+        assert_eq!(plan.route.destinataire.id, "cert-toulon");
+        for expected in [
+            "Objet : demande de communication des documents du dossier (refus de renouvellement",
+            "le préfet du Var (Cert de Toulon) a rejeté cette demande",
+            "en application de l'article L. 311-1 du code des relations entre le public et l'administration, les documents du dossier sur lesquels elle repose",
+            "les pièces de la demande, telles qu'elles ont été enregistrées",
+            "s'il en existe, les avis, vérifications et échanges",
+            "accusé de réception de cette demande",
+        ] {
+            assert!(text.contains(&fix(expected)), "{expected}\nin\n{text}");
+        }
+        assert!(!text.contains("recours gracieux"), "{text}");
+    }
+
     #[test]
     fn a_character_the_font_lacks_names_the_field() {
         let plan = Plan::new(

@@ -116,6 +116,10 @@ pub fn facts(case: &Case) -> Facts {
         lives_abroad: case.demandeur.reside_a_l_etranger,
         gracieux: earlier(&case.recours_gracieux),
         hierarchique: earlier(&case.recours_hierarchique),
+        reasons: case.demande_motifs.map(|m| deadlines::ReasonsRequest {
+            envoi: m.envoi,
+            communication: m.communication,
+        }),
     }
 }
 

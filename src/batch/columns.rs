@@ -75,6 +75,8 @@ pub const COLUMNS: &[(&str, Kind)] = &[
     ("recours_hierarchique.reception", Kind::Date),
     ("recours_hierarchique.rejet", Kind::Date),
     ("recours_hierarchique.numero_recommande", Kind::Text),
+    ("demande_motifs.envoi", Kind::Date),
+    ("demande_motifs.communication", Kind::Date),
     ("signalement.date", Kind::Date),
     ("signalement.description", Kind::Text),
     ("faits.acte_etranger", Kind::Text),

@@ -666,14 +666,19 @@ fn one_line(name: &str, e: &Error) -> String {
 }
 
 /// The date that matters most for the letter: when it must be sent to interrupt the délai,
-/// or, for the Défenseur des droits, the court deadline it does not stop.
+/// or, for the Défenseur des droits and the two requests (reasons, file), the court deadline
+/// they do not stop (a request for reasons must also be sent by then to extend it).
 fn key_deadline(plan: &Plan) -> String {
     let d = &plan.deadlines;
     let date = match plan.case.recours {
         LetterKind::Gracieux | LetterKind::Hierarchique => {
             d.recours_administratif.as_ref().or(d.tribunal.as_ref())
         }
-        LetterKind::Defenseur => d.tribunal.as_ref(),
+        // Neither request interrupts the délai: the court limit is the one to keep (for
+        // `motifs`, the letter must also be sent by then to extend it).
+        LetterKind::Defenseur | LetterKind::Motifs | LetterKind::Communication => {
+            d.tribunal.as_ref()
+        }
         LetterKind::Signalement => None,
     };
     date.map(|d| crate::deadlines::model::iso(d.date))

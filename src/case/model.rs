@@ -21,15 +21,22 @@ pub enum LetterKind {
     Signalement,
     /// Réclamation to the Défenseur des droits.
     Defenseur,
+    /// Request for the reasons of an implicit rejection (CRPA L. 232-4), to the authority whose
+    /// silence formed it.
+    Motifs,
+    /// Request for the documents of the file (CRPA L. 311-1), to the author of the decision.
+    Communication,
 }
 
 impl LetterKind {
     /// Every kind, in the order the contract lists them.
-    pub const ALL: [LetterKind; 4] = [
+    pub const ALL: [LetterKind; 6] = [
         LetterKind::Gracieux,
         LetterKind::Hierarchique,
         LetterKind::Signalement,
         LetterKind::Defenseur,
+        LetterKind::Motifs,
+        LetterKind::Communication,
     ];
 
     /// The case-file value.
@@ -39,6 +46,8 @@ impl LetterKind {
             LetterKind::Hierarchique => "hierarchique",
             LetterKind::Signalement => "signalement",
             LetterKind::Defenseur => "defenseur",
+            LetterKind::Motifs => "motifs",
+            LetterKind::Communication => "communication",
         }
     }
 
@@ -54,6 +63,8 @@ impl LetterKind {
             LetterKind::Hierarchique => "recours hiérarchique",
             LetterKind::Signalement => "lettre d'information (signalement)",
             LetterKind::Defenseur => "réclamation au Défenseur des droits",
+            LetterKind::Motifs => "demande de communication des motifs d'un rejet implicite",
+            LetterKind::Communication => "demande de communication du dossier",
         }
     }
 
@@ -288,6 +299,17 @@ pub struct EarlierRecours {
     pub numero_recommande: Option<String>,
 }
 
+/// `[demande_motifs]`: the request for the reasons of an implicit rejection, once sent. It
+/// extends the court délai (CRPA L. 232-4; CE, avis, 2 oct. 2025, n° 504677), so its dates
+/// are deadline facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ReasonsRequest {
+    /// Postmark of the request.
+    pub envoi: NaiveDate,
+    /// The day the reasons were received, if they were.
+    pub communication: Option<NaiveDate>,
+}
+
 /// The trouble met at the mairie, for a signalement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Signalement {
@@ -421,8 +443,28 @@ pub struct Case {
     pub recours_hierarchique: Option<EarlierRecours>,
     /// The trouble at the mairie (signalement).
     pub signalement: Option<Signalement>,
+    /// A request already sent for the reasons of the implicit rejection (CRPA L. 232-4).
+    pub demande_motifs: Option<ReasonsRequest>,
     /// Facts the grounds rest on.
     pub faits: Faits,
     /// Things worth telling the user that do not stop the letter.
     pub avertissements: Vec<String>,
+}
+
+impl Case {
+    /// The recours whose silence formed the implicit rejection a `motifs` letter asks about:
+    /// the latest received (the hiérarchique on a tie), when it had no explicit answer. The
+    /// same choice as the deadlines' `rejet_implicite`.
+    pub fn silent_recours(&self) -> Option<(crate::deadlines::RecoursKind, &EarlierRecours)> {
+        use crate::deadlines::RecoursKind;
+        let (kind, r) = [
+            (RecoursKind::Gracieux, &self.recours_gracieux),
+            (RecoursKind::Hierarchique, &self.recours_hierarchique),
+        ]
+        .into_iter()
+        .filter_map(|(k, r)| r.as_ref().map(|r| (k, r)))
+        .filter(|(_, r)| r.reception.is_some())
+        .max_by_key(|(k, r)| (r.reception, *k == RecoursKind::Hierarchique))?;
+        r.rejet.is_none().then_some((kind, r))
+    }
 }

@@ -30,6 +30,8 @@ pub struct RawCase {
     #[serde(default)]
     pub signalement: Option<RawSignalement>,
     #[serde(default)]
+    pub demande_motifs: Option<RawDemandeMotifs>,
+    #[serde(default)]
     pub faits: Option<RawFaits>,
 }
 
@@ -173,6 +175,15 @@ pub struct RawRecours {
     pub rejet: Option<RawDate>,
     #[serde(default)]
     pub numero_recommande: Option<String>,
+}
+
+/// `[demande_motifs]`: a request for the reasons of an implicit rejection, already sent.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDemandeMotifs {
+    pub envoi: RawDate,
+    #[serde(default)]
+    pub communication: Option<RawDate>,
 }
 
 /// `[signalement]`: the trouble met at the mairie.

@@ -218,7 +218,9 @@ fn english_expected(e: &str) -> String {
 /// An example line for a key, to show the expected shape of its value.
 pub fn example_for(key: &str) -> Option<&'static str> {
     Some(match key {
-        "recours" => "recours = \"gracieux\" (gracieux, hierarchique, signalement ou defenseur)",
+        "recours" => {
+            "recours = \"gracieux\" (gracieux, hierarchique, signalement, defenseur, motifs ou communication)"
+        }
         "demandeur" => "une table [demandeur] avec prenom, nom et adresse",
         "demandeur.prenom" => "prenom = \"Camille\"",
         "demandeur.nom" => "nom = \"Martin\"",

@@ -424,3 +424,65 @@ fn years_between_counts_birthdays() {
     assert_eq!(years_between(d("2014-03-02"), d("2026-03-01")), 11);
     assert_eq!(years_between(d("2014-03-02"), d("2026-03-02")), 12);
 }
+
+#[test]
+fn motifs_without_an_unanswered_recours_is_refused_with_the_table_to_add() {
+    let p = only_problem(parse_toml(&with("", "recours", "\"motifs\"")));
+    assert_eq!(p.cle.as_deref(), Some("recours"));
+    assert!(p.message.contains("aucun recours reçu"), "{}", p.message);
+    assert!(
+        p.conseil.as_deref().unwrap().contains("[recours_gracieux]"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn motifs_before_the_implicit_rejection_arises_is_refused_with_its_date() {
+    // Received 4 Nov 2026: silence becomes a rejection on 4 Jan 2027, after the letter.
+    let text = format!(
+        "{}\n[recours_gracieux]\nenvoi = 2026-11-02\nreception = 2026-11-04\n",
+        with("", "recours", "\"motifs\"")
+    );
+    let p = only_problem(parse_toml(&text));
+    assert!(
+        p.message.contains("ne naîtra que le 4 janvier 2027"),
+        "{}",
+        p.message
+    );
+    // The same case is accepted once that day has come.
+    let later = text.replace("date = 2026-11-27", "date = 2027-01-04");
+    let case = parse_toml(&later).unwrap();
+    assert_eq!(
+        case.silent_recours().map(|(k, _)| k),
+        Some(crate::deadlines::RecoursKind::Gracieux)
+    );
+}
+
+#[test]
+fn motifs_after_an_explicit_rejection_is_refused() {
+    let text = format!(
+        "{}\n[recours_gracieux]\nenvoi = 2026-10-21\nreception = 2026-10-22\nrejet = 2026-11-10\n",
+        with("", "recours", "\"motifs\"")
+    );
+    let p = only_problem(parse_toml(&text));
+    assert!(p.message.contains("rejeté explicitement"), "{}", p.message);
+}
+
+#[test]
+fn reasons_communicated_before_they_were_asked_are_refused() {
+    let text =
+        format!("{BASE}\n[demande_motifs]\nenvoi = 2026-11-20\ncommunication = 2026-11-10\n");
+    let p = only_problem(parse_toml(&text));
+    assert_eq!(p.cle.as_deref(), Some("demande_motifs.communication"));
+    let ok = parse_toml(&format!(
+        "{BASE}\n[demande_motifs]\nenvoi = 2026-11-10\ncommunication = 2026-11-20\n"
+    ))
+    .unwrap();
+    assert_eq!(
+        ok.demande_motifs,
+        Some(ReasonsRequest {
+            envoi: d("2026-11-10"),
+            communication: Some(d("2026-11-20"))
+        })
+    );
+}

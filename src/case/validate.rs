@@ -241,6 +241,10 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
     {
         c.date_not_after("signalement.date", d, lettre.date, "la date de la lettre");
     }
+    let demande_motifs = raw
+        .demande_motifs
+        .as_ref()
+        .and_then(|m| reasons_request(&mut c, m, lettre.date));
 
     if let Some(kind) = recours {
         coherence(
@@ -252,6 +256,14 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
             &hierarchique,
             &signalement,
             raw.demande.depot.trim(),
+        );
+        reasons_coherence(
+            &mut c,
+            kind,
+            lettre.date,
+            &gracieux,
+            &hierarchique,
+            demande_motifs.as_ref(),
         );
     }
 
@@ -272,6 +284,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
         recours_gracieux: gracieux,
         recours_hierarchique: hierarchique,
         signalement,
+        demande_motifs,
         faits,
         avertissements: c.warnings,
     })
@@ -927,6 +940,110 @@ fn earlier(
 }
 
 /// Rules between tables: what each kind of letter needs and what it cannot have.
+fn reasons_request(
+    c: &mut Checker<'_>,
+    raw: &RawDemandeMotifs,
+    letter_date: NaiveDate,
+) -> Option<ReasonsRequest> {
+    let envoi = c.date("demande_motifs.envoi", &raw.envoi)?;
+    let communication = c.opt_date("demande_motifs.communication", &raw.communication);
+    c.date_not_after(
+        "demande_motifs.envoi",
+        envoi,
+        letter_date,
+        "la date de la lettre",
+    );
+    if let Some(m) = communication {
+        c.date_not_after(
+            "demande_motifs.communication",
+            m,
+            letter_date,
+            "la date de la lettre",
+        );
+        if m < envoi {
+            c.error(
+                Problem::at(
+                    "demande_motifs.communication",
+                    format!("les motifs ({m}) ne peuvent avoir été communiqués avant d'être demandés ({envoi})"),
+                )
+                .conseil("vérifiez demande_motifs.envoi et demande_motifs.communication (format AAAA-MM-JJ)"),
+            );
+        }
+    }
+    Some(ReasonsRequest {
+        envoi,
+        communication,
+    })
+}
+
+/// A `motifs` letter asks about an implicit rejection: one must have arisen (two months of
+/// silence after a recours was received, CRPA L. 231-4), or the letter would ask for
+/// reasons of a decision that does not exist yet.
+fn reasons_coherence(
+    c: &mut Checker<'_>,
+    kind: LetterKind,
+    letter_date: NaiveDate,
+    gracieux: &Option<EarlierRecours>,
+    hierarchique: &Option<EarlierRecours>,
+    demande_motifs: Option<&ReasonsRequest>,
+) {
+    if kind != LetterKind::Motifs {
+        return;
+    }
+    if let Some(m) = demande_motifs {
+        c.warnings.push(format!(
+            "une demande de motifs a déjà été envoyée le {} ([demande_motifs]) : une seconde \
+             demande ne prolonge pas davantage le délai",
+            crate::french::date::date(m.envoi)
+        ));
+    }
+    let latest = [gracieux, hierarchique]
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.as_ref().map(|r| (i, r)))
+        .filter(|(_, r)| r.reception.is_some())
+        .max_by_key(|(i, r)| (r.reception, *i));
+    let Some((i, r)) = latest else {
+        c.error(
+            Problem::at(
+                "recours",
+                "une demande de motifs porte sur le rejet implicite d'un recours : aucun recours reçu n'est indiqué",
+            )
+            .conseil("indiquez [recours_gracieux] (ou [recours_hierarchique]) avec sa date de reception"),
+        );
+        return;
+    };
+    let table = if i == 0 {
+        "recours_gracieux"
+    } else {
+        "recours_hierarchique"
+    };
+    if r.rejet.is_some() {
+        c.error(
+            Problem::at(
+                "recours",
+                format!("le recours ({table}) a été rejeté explicitement : la décision doit alors être motivée, il n'y a pas de rejet implicite dont demander les motifs"),
+            )
+            .conseil("pour ce rejet explicite, formez un recours ou saisissez le tribunal ; retirez rejet si aucune réponse n'est venue"),
+        );
+        return;
+    }
+    let reception = r.reception.expect("filtered on reception");
+    let implicit = crate::deadlines::add_months(reception, 2);
+    if implicit > letter_date {
+        c.error(
+            Problem::at(
+                "recours",
+                format!(
+                    "le rejet implicite du recours ({table}) ne naîtra que le {} : les motifs ne peuvent être demandés qu'à partir de cette date",
+                    crate::french::date::date(implicit)
+                ),
+            )
+            .conseil("attendez cette date, ou vérifiez la date de reception du recours"),
+        );
+    }
+}
+
 #[allow(
     clippy::too_many_arguments,
     reason = "one call site; the parts are already validated"
@@ -972,6 +1089,7 @@ fn coherence(
                 );
             }
         }
+        LetterKind::Motifs | LetterKind::Communication => {}
         LetterKind::Defenseur => {
             if gracieux.is_none() && hierarchique.is_none() {
                 c.warnings.push(

@@ -26,6 +26,8 @@ pub(super) struct LetterContext<'a> {
     decideur: &'a crate::route::Author,
     recours_gracieux: Option<Recours<'a>>,
     recours_hierarchique: Option<Recours<'a>>,
+    /// The recours whose silence formed the implicit rejection (`motifs` letters).
+    recours_sans_reponse: Option<SansReponse<'a>>,
     signalement: Option<Signalement>,
     faits: Faits<'a>,
     delais: Delais,
@@ -142,6 +144,17 @@ struct Recours<'a> {
     envoi: Option<String>,
     reception: Option<String>,
     rejet: Option<String>,
+    numero_recommande: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct SansReponse<'a> {
+    /// `gracieux` or `hierarchique`.
+    kind: &'static str,
+    /// « recours gracieux ».
+    nom: &'static str,
+    envoi: Option<String>,
+    reception: Option<String>,
     numero_recommande: Option<&'a str>,
 }
 
@@ -296,6 +309,16 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
         decideur: &plan.route.auteur,
         recours_gracieux: c.recours_gracieux.as_ref().map(recours),
         recours_hierarchique: c.recours_hierarchique.as_ref().map(recours),
+        recours_sans_reponse: c.silent_recours().map(|(k, r)| SansReponse {
+            kind: match k {
+                crate::deadlines::RecoursKind::Gracieux => "gracieux",
+                crate::deadlines::RecoursKind::Hierarchique => "hierarchique",
+            },
+            nom: k.name_fr(),
+            envoi: r.envoi.map(iso),
+            reception: r.reception.map(iso),
+            numero_recommande: r.numero_recommande.as_deref(),
+        }),
         signalement: c.signalement.as_ref().map(|s| Signalement {
             date: s.date.map(iso),
             description: as_sentence(&s.description),

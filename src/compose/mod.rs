@@ -193,6 +193,8 @@ pub fn template_for(plan: &Plan) -> &'static str {
         (LetterKind::Hierarchique, true) => "hierarchique-etrangeres.tera",
         (LetterKind::Signalement, _) => "signalement.tera",
         (LetterKind::Defenseur, _) => "defenseur.tera",
+        (LetterKind::Motifs, _) => "motifs.tera",
+        (LetterKind::Communication, _) => "communication.tera",
     }
 }
 

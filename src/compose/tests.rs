@@ -240,3 +240,56 @@ fn every_letter_uses_its_template() {
         assert_eq!(template_for(&plan(&text)), name);
     }
 }
+
+/// A refusal notified 28 Aug 2026 and a recours gracieux received 24 Sep, unanswered: its
+/// implicit rejection arose on 24 Nov, before the letter (27 Nov).
+fn after_silent_gracieux(text: &str) -> String {
+    let t = set(text, "decision", "date", "2026-08-25")
+        .replace("notification = 2026-10-20", "notification = 2026-08-28");
+    format!(
+        "{t}\n[recours_gracieux]\nenvoi = 2026-09-22\nreception = 2026-09-24\nnumero_recommande = \"1A 987 654 3210 9\"\n"
+    )
+}
+
+#[test]
+fn motifs_cert_adult_after_silent_gracieux() {
+    let t = set(BASE, "", "recours", "\"motifs\"");
+    insta::assert_snapshot!(compose_text(&after_silent_gracieux(&t)));
+}
+
+#[test]
+fn motifs_minister_minor_abroad_after_silent_hierarchique() {
+    let t = set(BASE, "", "recours", "\"motifs\"");
+    let t = set(&t, "decision", "date", "2026-08-01")
+        .replace("notification = 2026-10-20", "notification = 2026-08-04");
+    let t = abroad(&t, "consulat", "pays = \"Algérie\"\nville = \"Oran\"");
+    let t = format!(
+        "{t}\n[recours_gracieux]\nenvoi = 2026-08-10\nreception = 2026-08-12\nrejet = 2026-08-30\n\n[recours_hierarchique]\nenvoi = 2026-09-15\nreception = 2026-09-20\n"
+    );
+    insta::assert_snapshot!(compose_text(&minor(&t, "mère")));
+}
+
+#[test]
+fn communication_cert_adult_with_email() {
+    let t = set(BASE, "", "recours", "\"communication\"");
+    let t = set(
+        &t,
+        "demandeur",
+        "courriel",
+        "\"camille.martin@example.org\"",
+    );
+    insta::assert_snapshot!(compose_text(&t));
+}
+
+#[test]
+fn communication_embassy_minor_civil_status_in_doubt() {
+    let t = set(BASE, "", "recours", "\"communication\"");
+    let t = set(
+        &t,
+        "decision",
+        "motif",
+        "\"Doute sur l'authenticité de l'acte de naissance\"",
+    );
+    let t = abroad(&t, "ambassade", "pays = \"Sénégal\"\nville = \"Dakar\"");
+    insta::assert_snapshot!(compose_text(&minor(&t, "père")));
+}

@@ -121,19 +121,40 @@ pub(super) fn meaning_c(trigger: Trigger, pending: bool) -> String {
             kind.name_fr(),
             date(i)
         ),
+        Trigger::ReasonsCommunicated(m) => format!(
+            "Dernier jour pour saisir le tribunal administratif, le délai étant prorogé par \
+             votre demande des motifs du rejet implicite, communiqués le {} (le cachet de la \
+             poste ou l'horodatage de Télérecours citoyens fait foi).",
+            date(m)
+        ),
+        Trigger::ReasonsRequested(e) => format!(
+            "Dernier jour pour saisir le tribunal administratif, un an après votre demande des \
+             motifs du rejet implicite envoyée le {}, les motifs ne vous ayant pas été \
+             communiqués dans le mois.",
+            date(e)
+        ),
     };
     typo(&s)
 }
 
 pub(super) fn basis_c(trigger: Trigger, months: u32, double: bool) -> String {
     let mut parts = vec!["CJA art. R. 421-1"];
-    if let Trigger::ImplicitRejection(..) = trigger {
+    let reasons = matches!(
+        trigger,
+        Trigger::ReasonsCommunicated(..) | Trigger::ReasonsRequested(..)
+    );
+    if reasons || matches!(trigger, Trigger::ImplicitRejection(..)) {
         parts.push("CJA art. R. 421-2 ; CRPA art. L. 231-4");
     }
-    if matches!(
-        trigger,
-        Trigger::ImplicitRejection(..) | Trigger::ExplicitRejection(..)
-    ) {
+    if reasons {
+        parts.push("CRPA art. L. 232-4 ; CE, avis, 2 oct. 2025, n° 504677");
+    }
+    if reasons
+        || matches!(
+            trigger,
+            Trigger::ImplicitRejection(..) | Trigger::ExplicitRejection(..)
+        )
+    {
         parts.push(if double {
             "CRPA art. L. 411-2, al. 2"
         } else {
@@ -189,6 +210,76 @@ pub(super) fn ask_for_reasons() -> String {
          dépasser, dans tous les cas, un an après votre demande (CE, avis, 2 oct. 2025, \
          n° 504677).",
     )
+}
+
+/// The note on the limit while a `motifs` letter is being written: what sending it in time
+/// will change.
+pub(super) fn reasons_letter_effect(limit: NaiveDate, one_year: NaiveDate) -> String {
+    typo(&format!(
+        "Si cette demande de motifs est envoyée au plus tard le {} (CRPA art. L. 232-4), le \
+         délai sera prorogé jusqu'à deux mois après la communication des motifs, sans pouvoir \
+         dépasser un an après la demande, soit le {} pour une demande envoyée à la date de la \
+         lettre (CE, avis, 2 oct. 2025, n° 504677). Notez la date d'envoi et celle de la \
+         réponse dans [demande_motifs] (envoi, communication).",
+        date(limit),
+        date(one_year)
+    ))
+}
+
+/// What the limit means while the reasons asked for are awaited: the earliest it can be.
+pub(super) fn meaning_reasons_awaited(envoi: NaiveDate) -> String {
+    typo(&format!(
+        "Dernier jour pour saisir le tribunal administratif au plus tôt, votre demande des \
+         motifs du rejet implicite envoyée le {} prolongeant le délai (le cachet de la poste ou \
+         l'horodatage de Télérecours citoyens fait foi).",
+        date(envoi)
+    ))
+}
+
+/// The note while the reasons asked for have not been recorded as received.
+pub(super) fn reasons_awaited(envoi: NaiveDate, month: NaiveDate, one_year: NaiveDate) -> String {
+    typo(&format!(
+        "Motifs demandés le {} et pas encore indiqués comme reçus : s'ils vous sont \
+         communiqués, le délai expire deux mois après leur communication (indiquez-en la date \
+         dans demande_motifs.communication) ; s'ils ne vous sont pas communiqués d'ici le {}, \
+         vous disposez d'un an à compter de votre demande, soit jusqu'au {} (CE, avis, \
+         2 oct. 2025, n° 504677). La date ci-dessus est la plus proche possible : visez-la.",
+        date(envoi),
+        date(month),
+        date(one_year)
+    ))
+}
+
+/// The note when the month passed without the reasons being recorded as received.
+pub(super) fn reasons_never_came(envoi: NaiveDate) -> String {
+    typo(&format!(
+        "Les motifs demandés le {} ne sont pas indiqués comme communiqués dans le mois : vous \
+         disposez alors d'un an à compter de votre demande (CE, avis, 2 oct. 2025, n° 504677), \
+         compté ici sans jour supplémentaire ni report, par prudence. S'ils vous ont été \
+         communiqués, indiquez-en la date dans demande_motifs.communication : le délai \
+         expirerait deux mois après.",
+        date(envoi)
+    ))
+}
+
+/// The note when the reasons came: two months after them, capped at one year after the
+/// request.
+pub(super) fn reasons_came(envoi: NaiveDate, capped: bool) -> String {
+    let s = if capped {
+        format!(
+            "Délai prorogé par votre demande de motifs du {}, mais limité à un an après cette \
+             demande (CE, avis, 2 oct. 2025, n° 504677).",
+            date(envoi)
+        )
+    } else {
+        format!(
+            "Délai prorogé par votre demande de motifs du {} : il expire deux mois après leur \
+             communication (CRPA art. L. 232-4), sans pouvoir dépasser un an après la demande \
+             (CE, avis, 2 oct. 2025, n° 504677).",
+            date(envoi)
+        )
+    };
+    typo(&s)
 }
 
 pub(super) fn explicit_after_implicit(implicit: NaiveDate, explicit: NaiveDate) -> String {
@@ -422,6 +513,18 @@ impl fmt::Display for Warning {
                  repartir le délai (seul le premier compte). Les dates ne tiennent pas compte \
                  de cette lettre.",
                 recours.name_fr()
+            ),
+            Warning::CommunicationStopsNothing => "Demander la communication du dossier ne \
+                figure pas parmi les recours qui interrompent le délai (CRPA art. L. 411-2) et \
+                nos sources n'indiquent pas qu'elle le prolonge : les délais pour contester la \
+                décision continuent de courir."
+                .to_string(),
+            Warning::ReasonsTooLate { envoi, deadline } => format!(
+                "La demande de motifs du {} vient après le dernier jour pour saisir le tribunal \
+                 ({}) : elle doit être formée dans ce délai pour le prolonger (CRPA art. \
+                 L. 232-4), et ne le prolonge donc pas.",
+                date(envoi),
+                date(deadline)
             ),
             Warning::DefenseurStopsNothing => "Saisir le Défenseur des droits n'interrompt ni \
                 ne suspend aucun délai : les délais continuent de courir. Pour \

@@ -21,7 +21,10 @@ impl LetterKind {
         match self {
             LetterKind::Gracieux => Some(RecoursKind::Gracieux),
             LetterKind::Hierarchique => Some(RecoursKind::Hierarchique),
-            LetterKind::Signalement | LetterKind::Defenseur => None,
+            LetterKind::Signalement
+            | LetterKind::Defenseur
+            | LetterKind::Motifs
+            | LetterKind::Communication => None,
         }
     }
 }
@@ -65,6 +68,16 @@ pub struct EarlierRecours {
     pub rejet: Option<NaiveDate>,
 }
 
+/// A request for the reasons of an implicit rejection (CRPA L. 232-4), already sent
+/// (serializable: the caseload store keeps these dates as JSON).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ReasonsRequest {
+    /// Postmark of the request (`demande_motifs.envoi`).
+    pub envoi: NaiveDate,
+    /// The day the reasons were received (`demande_motifs.communication`), if they were.
+    pub communication: Option<NaiveDate>,
+}
+
 /// Everything the deadlines depend on, as the case stands on the letter's date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Facts {
@@ -87,6 +100,8 @@ pub struct Facts {
     pub gracieux: Option<EarlierRecours>,
     /// The earlier recours hiérarchique (`[recours_hierarchique]`), if one was sent.
     pub hierarchique: Option<EarlierRecours>,
+    /// The reasons of the implicit rejection, asked for (`[demande_motifs]`), if they were.
+    pub reasons: Option<ReasonsRequest>,
 }
 
 impl Facts {
@@ -151,6 +166,24 @@ impl Facts {
             check_order(reception, r.reception, rejet, r.rejet)?;
             check_order(NOTIFICATION_KEY, self.notification, rejet, r.rejet)?;
         }
+        if let Some(r) = self.reasons {
+            let table = "demande_motifs";
+            let envoi = Key {
+                table,
+                field: "envoi",
+            };
+            let communication = Key {
+                table,
+                field: "communication",
+            };
+            check_plausible(envoi, r.envoi)?;
+            check_not_after_letter(envoi, r.envoi, self.letter_date)?;
+            if let Some(m) = r.communication {
+                check_plausible(communication, m)?;
+                check_not_after_letter(communication, m, self.letter_date)?;
+            }
+            check_order(envoi, Some(r.envoi), communication, r.communication)?;
+        }
         Ok(())
     }
 }
@@ -163,7 +196,8 @@ pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2199;
 /// and tests can name it without allocating.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key {
-    /// The table: `decision`, `lettre`, `recours_gracieux`, `recours_hierarchique`.
+    /// The table: `decision`, `lettre`, `recours_gracieux`, `recours_hierarchique`,
+    /// `demande_motifs`.
     pub table: &'static str,
     /// The field inside it.
     pub field: &'static str,
@@ -302,6 +336,7 @@ mod tests {
                 rejet: Some(d(2026, 12, 10)),
             }),
             hierarchique: None,
+            reasons: None,
         }
     }
 
@@ -401,5 +436,21 @@ mod tests {
         let mut f = base();
         f.gracieux.as_mut().unwrap().envoi = Some(d(2026, 10, 19));
         assert_eq!(f.validate(), Ok(()));
+    }
+
+    #[test]
+    fn reasons_received_before_they_were_asked_are_refused_with_both_keys() {
+        let mut f = base();
+        f.reasons = Some(ReasonsRequest {
+            envoi: d(2026, 12, 12),
+            communication: Some(d(2026, 12, 11)),
+        });
+        let e = f.validate().unwrap_err();
+        assert_eq!(e.key().to_string(), "demande_motifs.communication");
+        f.reasons = Some(ReasonsRequest {
+            envoi: d(2026, 12, 20),
+            communication: None,
+        });
+        assert!(matches!(f.validate(), Err(FactsError::AfterLetter { .. })));
     }
 }

@@ -248,6 +248,7 @@ mod tests {
                 rejet: Some(d("2026-12-10")),
             }),
             hierarchique: None,
+            reasons: None,
         })
         .unwrap()
     }
@@ -323,6 +324,7 @@ mod tests {
                 rejet: None,
             }),
             hierarchique: None,
+            reasons: None,
         };
         let cal = parse(&to_ics(&compute(&facts).unwrap(), &IcsOptions::default()));
         let implicit = cal

@@ -23,6 +23,7 @@
 //!     lives_abroad: false,
 //!     gracieux: None,
 //!     hierarchique: None,
+//!     reasons: None,
 //! };
 //! let deadlines = compute(&facts).unwrap();
 //! assert_eq!(deadlines.recours_administratif.unwrap().date, d(2026, 12, 21));
@@ -42,7 +43,7 @@ mod tests;
 pub use arith::{SAFETY_MARGIN_DAYS, add_months, delai_franc, safe_date};
 pub use calendar::{Calendar, Holiday, Region, easter_sunday, is_working_day, next_working_day};
 pub use explain::{NOTICE, render};
-pub use facts::{EarlierRecours, Facts, FactsError, Key, LetterKind, RecoursKind};
+pub use facts::{EarlierRecours, Facts, FactsError, Key, LetterKind, ReasonsRequest, RecoursKind};
 pub use ics::{IcsOptions, to_ics};
 pub use model::{Certainty, Deadline, DeadlineKind, Deadlines, Trigger, Warning};
 pub use rules::{compute, compute_with};

@@ -71,6 +71,10 @@ pub enum Trigger {
     ExplicitRejection(RecoursKind, NaiveDate),
     /// The birth of an implicit rejection of a recours.
     ImplicitRejection(RecoursKind, NaiveDate),
+    /// The day the reasons of an implicit rejection were received (CRPA L. 232-4).
+    ReasonsCommunicated(NaiveDate),
+    /// The request for those reasons, when they did not come (one year from it).
+    ReasonsRequested(NaiveDate),
 }
 
 impl Trigger {
@@ -80,7 +84,9 @@ impl Trigger {
             Trigger::Notification(d)
             | Trigger::Reception(_, d)
             | Trigger::ExplicitRejection(_, d)
-            | Trigger::ImplicitRejection(_, d) => d,
+            | Trigger::ImplicitRejection(_, d)
+            | Trigger::ReasonsCommunicated(d)
+            | Trigger::ReasonsRequested(d) => d,
         }
     }
 }
@@ -205,6 +211,16 @@ pub enum Warning {
     },
     /// Seizing the Défenseur des droits stops no délai (§4).
     DefenseurStopsNothing,
+    /// Asking for the file (CRPA L. 311-1) is not among the recours that extend a délai.
+    CommunicationStopsNothing,
+    /// The reasons of an implicit rejection were (or would be) asked after the court limit:
+    /// the request extends nothing (CRPA L. 232-4 wants it within the délai).
+    ReasonsTooLate {
+        /// When the request is (or was) sent.
+        envoi: NaiveDate,
+        /// The court limit it had to beat.
+        deadline: NaiveDate,
+    },
     /// A signalement is not a recours.
     SignalementNoDeadline,
     /// The decision did not state the voies et délais: R. 421-5 and Czabaj.

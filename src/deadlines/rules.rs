@@ -47,7 +47,8 @@ pub fn compute_with(facts: &Facts, calendar: &Calendar) -> Result<Deadlines, Fac
             return Ok(out);
         }
         Some(LetterKind::Defenseur) => out.warnings.push(Warning::DefenseurStopsNothing),
-        Some(LetterKind::Gracieux | LetterKind::Hierarchique) | None => {}
+        Some(LetterKind::Communication) => out.warnings.push(Warning::CommunicationStopsNothing),
+        Some(LetterKind::Gracieux | LetterKind::Hierarchique | LetterKind::Motifs) | None => {}
     }
     let mut ctx = Ctx {
         facts,
@@ -64,6 +65,7 @@ pub fn compute_with(facts: &Facts, calendar: &Calendar) -> Result<Deadlines, Fac
         ctx.current_letter(&timings, a.date, czabaj_date);
         if let Some(t) = tribunal.as_mut() {
             ctx.current_letter_notes(&timings, a.date, t);
+            ctx.reasons(t);
         }
         if let Some(ri) = out.rejet_implicite.as_mut()
             && let Trigger::Reception(kind, _) = ri.trigger
@@ -376,6 +378,104 @@ impl Ctx<'_> {
         })
     }
 
+    /// CRPA L. 232-4 as read by CE, avis, 2 oct. 2025, n° 504677: reasons of an implicit
+    /// rejection asked for within the délai extend it until two months after they are
+    /// communicated, never beyond one year after the request; without an answer within the
+    /// month, one year after the request. Only a délai counted from an implicit rejection is
+    /// concerned. The letter being written is not counted as sent: it gets a note.
+    fn reasons(&mut self, t: &mut Deadline) {
+        if !matches!(t.trigger, Trigger::ImplicitRejection(..)) {
+            return;
+        }
+        let limit = t.date;
+        let ask = explain::ask_for_reasons();
+        // The letter being written is the request itself, when none is recorded yet.
+        if self.facts.letter == Some(LetterKind::Motifs) && self.facts.reasons.is_none() {
+            let d = self.facts.letter_date;
+            t.notes.retain(|n| *n != ask);
+            if d > limit {
+                self.warnings.push(Warning::ReasonsTooLate {
+                    envoi: d,
+                    deadline: limit,
+                });
+            } else {
+                t.notes
+                    .push(explain::reasons_letter_effect(limit, add_months(d, 12)));
+            }
+            return;
+        }
+        let Some(req) = self.facts.reasons else {
+            return;
+        };
+        t.notes.retain(|n| *n != ask);
+        if req.envoi > limit {
+            self.warnings.push(Warning::ReasonsTooLate {
+                envoi: req.envoi,
+                deadline: limit,
+            });
+            return;
+        }
+        let one_year = add_months(req.envoi, 12);
+        let (date, trigger, certain, note) = match req.communication {
+            Some(m) => {
+                let two = delai_franc(m, 2, self.cal).last_day;
+                let capped = two > one_year;
+                let date = if capped { one_year } else { two };
+                (
+                    date,
+                    Trigger::ReasonsCommunicated(m),
+                    true,
+                    explain::reasons_came(req.envoi, capped),
+                )
+            }
+            None if self.facts.letter_date <= add_months(req.envoi, 1) => {
+                // They may still come tomorrow: the earliest the limit can then be.
+                let earliest = delai_franc(req.envoi, 2, self.cal).last_day.max(limit);
+                (
+                    earliest,
+                    t.trigger,
+                    false,
+                    explain::reasons_awaited(req.envoi, add_months(req.envoi, 1), one_year),
+                )
+            }
+            None => (
+                one_year,
+                Trigger::ReasonsRequested(req.envoi),
+                false,
+                explain::reasons_never_came(req.envoi),
+            ),
+        };
+        t.notes.push(note);
+        if date <= limit {
+            return;
+        }
+        t.rolled_from = None;
+        t.months = if matches!(trigger, Trigger::ReasonsRequested(_)) {
+            12
+        } else {
+            2
+        };
+        t.date = date;
+        t.safe = Some(safe_date(date, self.cal));
+        if !certain && t.certainty == Certainty::Computed {
+            t.certainty = Certainty::Uncertain;
+        }
+        if t.trigger != trigger {
+            t.meaning = explain::meaning_c(trigger, false);
+            t.basis = explain::basis_c(trigger, t.months, false);
+            t.trigger = trigger;
+            t.starts_on = None;
+        } else {
+            // Awaited: still counted from the rejection, but moved by the request.
+            t.meaning = explain::meaning_reasons_awaited(req.envoi);
+            t.basis = format!(
+                "{} ; {}",
+                t.basis,
+                explain::typo("CRPA art. L. 232-4 ; CE, avis, 2 oct. 2025, n° 504677")
+            );
+        }
+    }
+
     /// Algorithm B for the contract's `rejet_implicite`: the latest recours received, unless
     /// it was explicitly rejected.
     fn latest_implicit_rejection(&self) -> Option<Deadline> {
@@ -525,11 +625,14 @@ impl Ctx<'_> {
 /// then facts to check.
 fn priority(w: &Warning) -> u8 {
     match w {
-        Warning::Passed { .. } | Warning::LetterTooLate { .. } => 0,
+        Warning::Passed { .. } | Warning::LetterTooLate { .. } | Warning::ReasonsTooLate { .. } => {
+            0
+        }
         Warning::Soon { .. } | Warning::PassedNotEnforceable { .. } => 1,
         Warning::SecondRecours { .. }
         | Warning::LetterLateButCzabaj { .. }
         | Warning::DefenseurStopsNothing
+        | Warning::CommunicationStopsNothing
         | Warning::SignalementNoDeadline => 2,
         Warning::EarlierTooLate { .. }
         | Warning::EarlierLateButCzabaj { .. }

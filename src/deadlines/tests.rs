@@ -23,6 +23,7 @@ fn facts(letter: LetterKind, letter_date: &str, notification: &str) -> Facts {
         lives_abroad: false,
         gracieux: None,
         hierarchique: None,
+        reasons: None,
     }
 }
 
@@ -35,7 +36,7 @@ fn rec(envoi: &str, reception: &str, rejet: &str) -> Option<EarlierRecours> {
     })
 }
 
-use LetterKind::{Defenseur, Gracieux, Hierarchique, Signalement};
+use LetterKind::{Defenseur, Gracieux, Hierarchique, Motifs, Signalement};
 
 struct Row {
     why: &'static str,
@@ -232,6 +233,72 @@ fn rows() -> Vec<Row> {
         row("explicit-too-late", with(facts(Defenseur, "2027-03-25", "2026-10-20"), |f| {
                 f.gracieux = rec("2026-11-02", "2026-11-04", "2027-03-20") }),
             ["2026-12-21", "", "2027-03-05", ""]),
+
+        // ---- Reasons of an implicit rejection (CRPA L. 232-4; CE, avis, 2 oct. 2025) ------
+        // The gracieux of « implicit-future » (implicit 4 Jan 2027, court limit Friday 5 Mar).
+        // Writing the request on 15 Jan: not counted as sent, the limit stays 5 Mar (a note
+        // says what sending it changes).
+        row("motifs-letter", with(facts(Motifs, "2027-01-15", "2026-10-20"), |f| {
+                f.gracieux = rec("2026-11-02", "2026-11-04", "") }),
+            ["2026-12-21", "2027-01-04", "2027-03-05", ""]),
+        // Asked 15 Jan, reasons received Wednesday 10 Feb: 10 Apr + 1 = Sunday 11 Apr →
+        // Monday 12 Apr 2027 (Easter Monday is 29 Mar); one year after the request (15 Jan
+        // 2028) is later, so no cap.
+        row("motifs-communicated", with(facts(Defenseur, "2027-03-01", "2026-10-20"), |f| {
+                f.gracieux = rec("2026-11-02", "2026-11-04", "");
+                f.reasons = Some(ReasonsRequest { envoi: day("2027-01-15"),
+                    communication: od("2027-02-10") }) }),
+            ["2026-12-21", "2027-01-04", "2027-04-12", ""]),
+        // Asked 15 Jan, nothing yet on 5 Feb (the month runs to 15 Feb): the earliest the
+        // limit can be is two months after the request, 15 Mar + 1 = Tuesday 16 Mar, later
+        // than 5 Mar.
+        row("motifs-awaited", with(facts(Defenseur, "2027-02-05", "2026-10-20"), |f| {
+                f.gracieux = rec("2026-11-02", "2026-11-04", "");
+                f.reasons = Some(ReasonsRequest { envoi: day("2027-01-15"), communication: None }) }),
+            ["2026-12-21", "2027-01-04", "2027-03-16", ""]),
+        // Asked 15 Jan, nothing by 15 Feb: one year from the request, 15 Jan 2028 (a Saturday,
+        // kept without « +1 day » or roll-over, the earliest reading, as for Czabaj).
+        row("motifs-never-came", with(facts(Defenseur, "2027-03-20", "2026-10-20"), |f| {
+                f.gracieux = rec("2026-11-02", "2026-11-04", "");
+                f.reasons = Some(ReasonsRequest { envoi: day("2027-01-15"), communication: None }) }),
+            ["2026-12-21", "2027-01-04", "2028-01-15", ""]),
+        // Reasons received late, 1 Dec 2027: two months would run to 1 Feb + 1 = Wednesday
+        // 2 Feb 2028, past one year after the request: capped at 15 Jan 2028.
+        row("motifs-capped-at-one-year", with(facts(Defenseur, "2027-12-05", "2026-10-20"), |f| {
+                f.gracieux = rec("2026-11-02", "2026-11-04", "");
+                f.reasons = Some(ReasonsRequest { envoi: day("2027-01-15"),
+                    communication: od("2027-12-01") }) }),
+            ["2026-12-21", "2027-01-04", "2028-01-15", ""]),
+        // Asked 10 Mar, after the 5 Mar limit: L. 232-4 wants the request within the délai; no
+        // extension, the limit stays 5 Mar.
+        row("motifs-asked-too-late", with(facts(Defenseur, "2027-03-25", "2026-10-20"), |f| {
+                f.gracieux = rec("2026-11-02", "2026-11-04", "");
+                f.reasons = Some(ReasonsRequest { envoi: day("2027-03-10"),
+                    communication: od("2027-03-20") }) }),
+            ["2026-12-21", "2027-01-04", "2027-03-05", ""]),
+        // « both-in-time »: the court délai runs from the hiérarchique's implicit rejection
+        // (1 Feb 2027, limit 2 Apr). Reasons asked 15 Feb, received Monday 1 Mar: 1 May + 1 =
+        // Sunday 2 May → Monday 3 May 2027.
+        row("motifs-hierarchique", with(facts(Defenseur, "2027-03-10", "2026-10-20"), |f| {
+                f.gracieux = rec("2026-11-02", "2026-11-04", "2026-12-10");
+                f.hierarchique = rec("2026-11-28", "2026-12-01", "");
+                f.reasons = Some(ReasonsRequest { envoi: day("2027-02-15"),
+                    communication: od("2027-03-01") }) }),
+            ["2026-12-21", "2027-02-01", "2027-05-03", ""]),
+        // Abroad, same dates: after an implicit rejection the safe reading is two months
+        // (R. 421-7 may not apply), and the same two months run after the reasons: 12 Apr.
+        row("motifs-abroad", with(facts(Defenseur, "2027-03-01", "2026-10-20"), |f| {
+                f.lives_abroad = true;
+                f.gracieux = rec("2026-11-02", "2026-11-04", "");
+                f.reasons = Some(ReasonsRequest { envoi: day("2027-01-15"),
+                    communication: od("2027-02-10") }) }),
+            ["2026-12-21", "2027-01-04", "2027-04-12", ""]),
+        // Explicit rejection: no implicit decision, so the request extends nothing; the
+        // limit stays 11 Feb from « explicit-rejection ».
+        row("motifs-after-explicit-rejection", with(facts(Defenseur, "2027-01-05", "2026-10-20"), |f| {
+                f.gracieux = rec("2026-11-02", "2026-11-04", "2026-12-10");
+                f.reasons = Some(ReasonsRequest { envoi: day("2026-12-20"), communication: None }) }),
+            ["2026-12-21", "", "2027-02-11", ""]),
 
         // ---- Which recours count --------------------------------------------------------------
         // Gracieux (rejected 10 Dec) and hiérarchique (sent 28 Nov, received 1 Dec, implicit
@@ -871,6 +938,7 @@ mod properties {
                 rejet: None,
             }),
             hierarchique: None,
+            reasons: None,
         }
     }
 
@@ -990,4 +1058,96 @@ fn a_caseload_review_has_the_dates_of_the_case_and_no_letter_warning() {
     assert!(again.warnings.contains(&Warning::SecondRecours {
         recours: RecoursKind::Gracieux
     }));
+}
+
+#[test]
+fn reasons_letter_says_what_sending_it_in_time_changes() {
+    let t = case("motifs-letter").tribunal.unwrap();
+    let flat: Vec<String> = t
+        .notes
+        .iter()
+        .map(|n| n.replace(['\u{a0}', '\u{202f}'], " "))
+        .collect();
+    let note = flat
+        .iter()
+        .find(|n| n.contains("Si cette demande de motifs est envoyée au plus tard le 5 mars 2027"))
+        .unwrap_or_else(|| panic!("{flat:?}"));
+    assert!(note.contains("soit le 15 janvier 2028"), "{note}");
+    // The generic « you may ask for the reasons » note is replaced by this one.
+    assert!(
+        !flat
+            .iter()
+            .any(|n| n.contains("Vous pouvez demander les motifs")),
+        "{flat:?}"
+    );
+    assert_eq!(t.certainty, Certainty::Computed);
+}
+
+#[test]
+fn reasons_received_extend_the_court_limit_from_their_communication() {
+    let t = case("motifs-communicated").tribunal.unwrap();
+    assert_eq!(t.trigger, Trigger::ReasonsCommunicated(day("2027-02-10")));
+    assert_eq!(t.certainty, Certainty::Computed);
+    assert_eq!(t.months, 2);
+    assert!(t.basis.contains("504677"), "{}", t.basis);
+    assert!(
+        t.meaning.contains("communiqués le 10 février 2027"),
+        "{}",
+        t.meaning
+    );
+}
+
+#[test]
+fn reasons_not_received_give_the_earliest_limit_and_say_it_is_uncertain() {
+    let awaited = case("motifs-awaited").tribunal.unwrap();
+    assert_eq!(awaited.certainty, Certainty::Uncertain);
+    assert!(
+        awaited.meaning.contains("au plus tôt"),
+        "{}",
+        awaited.meaning
+    );
+    assert!(awaited.basis.contains("504677"), "{}", awaited.basis);
+    let note = awaited
+        .notes
+        .last()
+        .unwrap()
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(note.contains("le 15 février 2027"), "{note}");
+    assert!(note.contains("au 15 janvier 2028"), "{note}");
+    let never = case("motifs-never-came").tribunal.unwrap();
+    assert_eq!(never.trigger, Trigger::ReasonsRequested(day("2027-01-15")));
+    assert_eq!(never.certainty, Certainty::Uncertain);
+    assert_eq!(never.months, 12);
+}
+
+#[test]
+fn reasons_asked_after_the_court_limit_extend_nothing() {
+    let d = case("motifs-asked-too-late");
+    assert!(has(
+        &d,
+        |w| matches!(w, Warning::ReasonsTooLate { envoi, deadline }
+        if *envoi == day("2027-03-10") && *deadline == day("2027-03-05"))
+    ));
+    let text = render(&d).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(text.contains("ne le prolonge donc pas"), "{text}");
+    let late_letter = compute(&with(facts(Motifs, "2027-03-08", "2026-10-20"), |f| {
+        f.gracieux = rec("2026-11-02", "2026-11-04", "");
+    }))
+    .unwrap();
+    assert!(has(&late_letter, |w| matches!(
+        w,
+        Warning::ReasonsTooLate { .. }
+    )));
+}
+
+#[test]
+fn a_request_for_the_file_is_said_to_stop_nothing() {
+    let d = compute(&facts(
+        LetterKind::Communication,
+        "2026-11-27",
+        "2026-10-20",
+    ))
+    .unwrap();
+    assert!(has(&d, |w| matches!(w, Warning::CommunicationStopsNothing)));
+    assert_eq!(d.tribunal.unwrap().date, day("2026-12-21"));
 }

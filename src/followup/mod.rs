@@ -54,6 +54,10 @@ pub struct BaseFacts {
     pub recours_gracieux: Option<EarlierRecours>,
     /// `[recours_hierarchique]`.
     pub recours_hierarchique: Option<EarlierRecours>,
+    /// `[demande_motifs]`; absent from cases stored before it existed, and left out of the
+    /// JSON when there is none so that those cases' stored facts stay byte for byte the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demande_motifs: Option<deadlines::ReasonsRequest>,
 }
 
 impl BaseFacts {
@@ -66,6 +70,7 @@ impl BaseFacts {
             reside_a_l_etranger: f.lives_abroad,
             recours_gracieux: f.gracieux,
             recours_hierarchique: f.hierarchique,
+            demande_motifs: f.reasons,
         }
     }
 
@@ -117,6 +122,7 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
         lives_abroad: base.reside_a_l_etranger,
         gracieux: base.recours_gracieux,
         hierarchique: base.recours_hierarchique,
+        reasons: base.demande_motifs,
     };
     let mut notes = Vec::new();
     let mut requete = None;
@@ -124,6 +130,28 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
     let mut seen: Vec<(EventKind, RecoursKind, &Event)> = Vec::new();
     for ev in live_events(case, as_of) {
         match (ev.kind, ev.recours.recours()) {
+            // The request for reasons (CRPA L. 232-4): its postmark, then the answer that
+            // brings them; both move the court limit.
+            (EventKind::Envoi, _) if ev.recours == LetterKind::Motifs => {
+                let r = facts.reasons.get_or_insert(deadlines::ReasonsRequest {
+                    envoi: ev.date,
+                    communication: None,
+                });
+                r.envoi = ev.date;
+            }
+            (EventKind::Reponse, _) if ev.recours == LetterKind::Motifs => {
+                if let Some(r) = facts.reasons.as_mut() {
+                    r.communication = Some(ev.date);
+                } else {
+                    notes.push(format!(
+                        "motifs reçus le {} sans envoi de la demande enregistré : enregistrez \
+                         l'envoi (recours suivi evenement {} envoi AAAA-MM-JJ --recours motifs) \
+                         pour que le délai en tienne compte",
+                        fr_date(ev.date),
+                        case.id
+                    ));
+                }
+            }
             (EventKind::Requete, _) => requete = requete.max(Some(ev.date)),
             (EventKind::Reponse, _) => {
                 if reponse.is_none_or(|r| ev.date >= r.date) {
@@ -191,7 +219,7 @@ pub fn status(case: &TrackedCase, as_of: NaiveDate) -> Result<Status, StatusErro
     let next = if requete.is_some() {
         None
     } else {
-        next::next_step(&deadlines, pending, as_of)
+        next::next_step(&deadlines, pending, as_of, facts.reasons.is_some())
     };
     Ok(Status {
         as_of,

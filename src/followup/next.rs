@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 
 use crate::case::LetterKind;
-use crate::deadlines::{Certainty, DeadlineKind, Deadlines, Warning};
+use crate::deadlines::{Certainty, DeadlineKind, Deadlines, Trigger, Warning};
 
 /// What a step is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +19,9 @@ pub enum StepKind {
     Envoyer(LetterKind),
     /// Silence becomes a rejection that day (B).
     RejetImplicite,
+    /// Ask for the reasons of the implicit rejection the court délai runs from, before it
+    /// ends: the request extends it (CRPA L. 232-4).
+    Motifs,
     /// Last day to file the requête (C).
     Tribunal,
     /// Last day of the one-year limit when the decision did not state the voies et délais.
@@ -33,6 +36,7 @@ impl StepKind {
         match self {
             StepKind::Envoyer(_) => "envoyer-recours",
             StepKind::RejetImplicite => "rejet-implicite",
+            StepKind::Motifs => "demander-motifs",
             StepKind::Tribunal => "tribunal",
             StepKind::TribunalUnAn => "tribunal-un-an",
             StepKind::ReceptionAEnregistrer => "reception-a-enregistrer",
@@ -62,6 +66,7 @@ pub(super) fn next_step(
     d: &Deadlines,
     pending: Option<LetterKind>,
     as_of: NaiveDate,
+    reasons_asked: bool,
 ) -> Option<NextStep> {
     let mut candidates: Vec<NextStep> = Vec::new();
     let ahead = |date: NaiveDate| date >= as_of;
@@ -112,11 +117,33 @@ pub(super) fn next_step(
             action: "sans réponse d'ici là, le silence vaut rejet ce jour-là ; vous pourrez \
                      alors en demander les motifs et saisir le tribunal administratif"
                 .into(),
+            // Named ahead: `suivi lettre` then says the day the request becomes possible
+            // (the case's validation refuses it before the rejection arises).
             document: writable("motifs"),
             certitude: certainty(r.certainty),
         });
     }
     let tribunal_ahead = d.tribunal.as_ref().is_some_and(|t| ahead(t.date));
+    // Once the implicit rejection has arisen, asking for its reasons is the document that
+    // keeps the right alive longest; on the same day it comes before the requête.
+    if let Some(t) = &d.tribunal
+        && tribunal_ahead
+        && !reasons_asked
+        && t.starts_on.is_none()
+        && matches!(t.trigger, Trigger::ImplicitRejection(..))
+    {
+        candidates.push(NextStep {
+            kind: StepKind::Motifs,
+            date: t.date,
+            safe: t.safe,
+            action: "demander les motifs du rejet implicite (envoyée avant cette date, la \
+                     demande prolonge le délai pour saisir le tribunal, CRPA art. L. 232-4), \
+                     ou saisir le tribunal administratif"
+                .into(),
+            document: Some("motifs"),
+            certitude: certainty(t.certainty),
+        });
+    }
     if let Some(t) = &d.tribunal
         && tribunal_ahead
     {

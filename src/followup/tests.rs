@@ -17,6 +17,7 @@ fn case(recours: LetterKind, notification: NaiveDate, abroad: bool) -> TrackedCa
         reside_a_l_etranger: abroad,
         recours_gracieux: None,
         recours_hierarchique: None,
+        demande_motifs: None,
     };
     TrackedCase {
         id: CaseId(7),
@@ -75,10 +76,7 @@ fn received_recours_waits_for_the_implicit_rejection() {
     let n = s.next.unwrap();
     assert_eq!(n.kind, StepKind::RejetImplicite);
     assert_eq!(n.date, d(2027, 1, 4));
-    assert_eq!(
-        n.document, None,
-        "recours does not write the request for the reasons yet"
-    );
+    assert_eq!(n.document, Some("motifs"));
     assert_eq!(s.deadlines.tribunal.unwrap().date, d(2027, 3, 5));
     assert!(
         !s.deadlines
@@ -118,9 +116,39 @@ fn legal_md_worked_example_implicit_rejection_then_court() {
     event(&mut c, EventKind::Reception, d(2026, 4, 23));
     let s = status(&c, d(2026, 7, 1)).unwrap();
     assert_eq!(s.deadlines.rejet_implicite.unwrap().date, d(2026, 6, 23));
+    // The reasons can still be asked (CRPA L. 232-4) by the same date: that step comes first.
     let n = s.next.unwrap();
-    assert_eq!(n.kind, StepKind::Tribunal);
+    assert_eq!(n.kind, StepKind::Motifs);
     assert_eq!(n.date, d(2026, 8, 24));
+    assert_eq!(n.document, Some("motifs"));
+}
+
+#[test]
+fn recorded_request_for_reasons_moves_the_court_limit_and_ends_the_motifs_step() {
+    // The gracieux of the worked example above (court limit 24 Aug 2026). Reasons asked
+    // 5 Jul, received Monday 20 Jul: addMonths(20 Jul, 2) + 1 = Monday 21 Sep 2026.
+    let mut c = case(LetterKind::Gracieux, d(2026, 4, 10), false);
+    event(&mut c, EventKind::Envoi, d(2026, 4, 20));
+    event(&mut c, EventKind::Reception, d(2026, 4, 23));
+    c.recours = LetterKind::Motifs;
+    let id = event(&mut c, EventKind::Envoi, d(2026, 7, 5));
+    // Before the answer: the earliest the limit can be, two months after the request
+    // (5 Sep + 1 = Sunday 6 Sep → Monday 7 Sep 2026), later than 24 Aug.
+    let n = next(&c, d(2026, 7, 10));
+    assert_eq!((n.kind, n.date), (StepKind::Tribunal, d(2026, 9, 7)));
+    assert_eq!(n.certitude, "incertaine");
+    event(&mut c, EventKind::Reponse, d(2026, 7, 20));
+    let s = status(&c, d(2026, 7, 25)).unwrap();
+    assert_eq!(s.facts.reasons.unwrap().envoi, d(2026, 7, 5));
+    let n = s.next.unwrap();
+    assert_eq!((n.kind, n.date), (StepKind::Tribunal, d(2026, 9, 21)));
+    // The requête is not a document recours writes yet (issue 11).
+    assert_eq!(n.document, None);
+    assert!(
+        c.evenements
+            .iter()
+            .any(|e| e.id == id && e.recours == LetterKind::Motifs)
+    );
 }
 
 #[test]

@@ -31,6 +31,8 @@ pub enum Section {
     Gracieux,
     /// An earlier recours hiérarchique.
     Hierarchique,
+    /// The request for the reasons of an implicit rejection (`recours = "motifs"`).
+    Motifs,
     /// The trouble at the mairie.
     Signalement,
     /// The writer.
@@ -47,12 +49,13 @@ pub enum Section {
 
 impl Section {
     /// Every section, in order.
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 12] = [
         Section::Lettre,
         Section::Demande,
         Section::Decision,
         Section::Gracieux,
         Section::Hierarchique,
+        Section::Motifs,
         Section::Signalement,
         Section::Demandeur,
         Section::Titulaire,
@@ -69,6 +72,7 @@ impl Section {
             Section::Decision => "La décision de refus",
             Section::Gracieux => "Votre recours gracieux déjà envoyé",
             Section::Hierarchique => "Votre recours hiérarchique déjà envoyé",
+            Section::Motifs => "Votre demande des motifs du rejet",
             Section::Signalement => "La difficulté en mairie",
             Section::Demandeur => "Vous, qui écrivez et signez",
             Section::Titulaire => "Pour un enfant (ou un majeur protégé)",
@@ -86,6 +90,7 @@ impl Section {
             Section::Decision => "decision",
             Section::Gracieux => "gracieux",
             Section::Hierarchique => "hierarchique",
+            Section::Motifs => "motifs",
             Section::Signalement => "signalement",
             Section::Demandeur => "demandeur",
             Section::Titulaire => "titulaire",

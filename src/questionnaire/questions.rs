@@ -291,6 +291,26 @@ pub const QUESTIONS: &[Question] = &[
         Texte,
     )
     .si(Condition::Different("recours", SANS_HIERARCHIQUE_ANTERIEUR)),
+    // The request for the reasons of an implicit rejection, once sent.
+    q(
+        Motifs,
+        "demande_motifs.envoi",
+        "Date d'envoi de votre demande des motifs",
+        "Seulement si vous avez déjà demandé les motifs d'un rejet implicite (lettre \
+         « motifs ») : la date du cachet de la poste. Le délai pour saisir le tribunal en \
+         dépend.",
+        Date,
+    )
+    .si(Condition::Different("recours", SANS_GRACIEUX_ANTERIEUR)),
+    q(
+        Motifs,
+        "demande_motifs.communication",
+        "Date à laquelle les motifs vous ont été communiqués",
+        "Seulement si l'administration vous a répondu en donnant ses motifs : le délai pour \
+         saisir le tribunal court alors de cette date.",
+        Date,
+    )
+    .si(Condition::Different("recours", SANS_GRACIEUX_ANTERIEUR)),
     // Signalement.
     q(
         Signalement,

@@ -114,12 +114,16 @@ pub(super) fn choose(
     raisons: &mut Vec<Reason>,
     avertissements: &mut Vec<String>,
 ) -> Result<Addressee, Error> {
-    let candidate = match case.recours {
+    own_request_reason(case, raisons);
+    let candidate = match super::routed_as(case) {
         LetterKind::Gracieux | LetterKind::Signalement => {
             decider(case, offices, raisons, avertissements)?
         }
         LetterKind::Hierarchique => Some(superior(case, offices, raisons)),
         LetterKind::Defenseur => Some(defenseur(offices, raisons)),
+        LetterKind::Motifs | LetterKind::Communication => {
+            unreachable!("routed_as maps the requests onto a recours")
+        }
     };
     if let Some(t) = &case.titulaire {
         raisons.push(Reason::new(
@@ -250,6 +254,34 @@ pub(super) fn choose(
     Ok(addressee)
 }
 
+/// Why a request (not a recours) goes where it goes, before the reasons of the recours whose
+/// addressee it shares.
+fn own_request_reason(case: &Case, raisons: &mut Vec<Reason>) {
+    match case.recours {
+        LetterKind::Communication => raisons.push(Reason::new(
+            "La demande de communication des documents du dossier s'adresse à l'autorité qui a pris \
+             la décision et détient le dossier : le même destinataire que le recours gracieux.",
+            "CRPA art. L. 311-1",
+        )),
+        LetterKind::Motifs => {
+            if let Some((kind, r)) = case.silent_recours() {
+                let reception = r
+                    .reception
+                    .map_or(String::new(), |d| format!(", reçu le {}", crate::french::date::date(d)));
+                raisons.push(Reason::new(
+                    format!(
+                        "Les motifs d'un rejet implicite se demandent à l'autorité dont le silence l'a fait \
+                         naître : celle qui a reçu le {}{reception}.",
+                        kind.name_fr()
+                    ),
+                    "CRPA art. L. 232-4",
+                ));
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The authority that decided: the Cert (or Préfecture de police) for a mairie, the consul
 /// général or the ambassadeur abroad. `None` only with a `[destinataire]` for a territory with
 /// no known Cert.
@@ -259,7 +291,7 @@ fn decider(
     raisons: &mut Vec<Reason>,
     avertissements: &mut Vec<String>,
 ) -> Result<Option<Candidate>, Error> {
-    let gracieux = case.recours == LetterKind::Gracieux;
+    let gracieux = super::routed_as(case) == LetterKind::Gracieux;
     match &case.demande.depot {
         Depot::Mairie {
             departement,
@@ -571,7 +603,7 @@ fn short_name(office: &Office) -> String {
 
 /// What the tables would have chosen, for the warning when `[destinataire]` differs.
 fn expected_name(case: &Case, offices: &Offices) -> Option<String> {
-    match (case.recours, &case.demande.depot) {
+    match (super::routed_as(case), &case.demande.depot) {
         (LetterKind::Gracieux | LetterKind::Signalement, Depot::Mairie { departement, .. }) => {
             offices.cert_for(departement).map(short_name)
         }

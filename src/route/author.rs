@@ -36,7 +36,10 @@ impl Author {
 /// The author from the tables, unless the case's `[destinataire]` names another authority for
 /// a letter that goes to the author itself: the letter then does not guess its name.
 pub(super) fn of(case: &Case, offices: &Offices, addressee: &Addressee) -> Author {
-    let to_author = matches!(case.recours, LetterKind::Gracieux | LetterKind::Signalement);
+    let to_author = matches!(
+        super::routed_as(case),
+        LetterKind::Gracieux | LetterKind::Signalement
+    );
     if to_author && addressee.id == "fourni" {
         return Author::new("l'autorité qui a pris la décision".to_string());
     }

@@ -61,6 +61,21 @@ pub struct Route {
     pub avertissements: Vec<String>,
 }
 
+/// The letter whose addressee this case's letter shares: the request for the file goes to the
+/// author of the decision, as the gracieux does; the request for reasons goes to the authority
+/// whose silence formed the rejection, the addressee of the recours left unanswered.
+pub fn routed_as(case: &Case) -> LetterKind {
+    use crate::deadlines::RecoursKind;
+    match case.recours {
+        LetterKind::Communication => LetterKind::Gracieux,
+        LetterKind::Motifs => match case.silent_recours() {
+            Some((RecoursKind::Hierarchique, _)) => LetterKind::Hierarchique,
+            _ => LetterKind::Gracieux,
+        },
+        other => other,
+    }
+}
+
 /// Routes a case. Fails (exit 2) only when no addressee can be chosen without guessing, and
 /// then says what to add to the case file.
 pub fn route(case: &Case, offices: &Offices) -> Result<Route, Error> {

@@ -37,6 +37,29 @@ pub(super) fn after(case: &Case) -> Vec<String> {
             ddd,
         ],
         LetterKind::Hierarchique => vec![send, silence, ta, ddd],
+        LetterKind::Motifs => vec![
+            send,
+            "Les motifs doivent vous être communiqués dans le mois qui suit votre demande (CRPA art. L. 232-4). \
+             Notez la date d'envoi puis celle de la réponse dans [demande_motifs] (envoi, communication) : le \
+             délai pour saisir le tribunal en dépend (voir les dates plus haut)."
+                .to_string(),
+            "Avec les motifs, ou sans réponse, vous pouvez demander au tribunal administratif d'annuler le refus \
+             (par Télérecours citoyens, par courrier ou au greffe), dans le délai indiqué plus haut."
+                .to_string(),
+        ],
+        LetterKind::Communication => vec![
+            send,
+            "Si l'administration refuse de vous communiquer les documents, ou ne répond pas, vous pourrez saisir \
+             la Commission d'accès aux documents administratifs (CADA). Nos sources ne donnent pas les délais de \
+             cette voie : on lit couramment que le silence gardé un mois vaut refus et que la CADA doit être \
+             saisie avant le juge, mais vérifiez-le auprès de la CADA avant d'agir."
+                .to_string(),
+            "Rien dans nos sources n'indique que cette demande suspende le délai pour contester la décision \
+             elle-même : formez le recours gracieux ou hiérarchique, ou saisissez le tribunal, dans les délais \
+             indiqués plus haut."
+                .to_string(),
+            ta,
+        ],
         LetterKind::Signalement => vec![
             "Envoyez la lettre par courrier (le recommandé avec accusé de réception garde une preuve) et gardez-en \
              une copie."

@@ -466,3 +466,50 @@ fn probable_court_follows_the_prefet_and_says_a_misdirected_request_is_transmitt
     );
     assert!(hint.source.contains("R. 312-1"), "{}", hint.source);
 }
+
+#[test]
+fn motifs_go_to_the_authority_whose_silence_formed_the_rejection() {
+    let base = with_in(BASE, "", "recours", "\"motifs\"")
+        .replace("date = 2026-10-15", "date = 2026-08-01")
+        .replace("notification = 2026-10-20", "notification = 2026-08-04");
+    // Silent gracieux: the author of the decision, as for the gracieux.
+    let gracieux =
+        format!("{base}\n[recours_gracieux]\nenvoi = 2026-08-10\nreception = 2026-08-12\n");
+    let r = route(&parse_toml(&gracieux).unwrap(), Offices::builtin()).unwrap();
+    assert_eq!(r.destinataire.id, "cert-toulon");
+    assert!(
+        r.raisons[0]
+            .regle
+            .contains("dont le silence l'a fait naître"),
+        "{:?}",
+        r.raisons
+    );
+    assert_eq!(r.raisons[0].source, "CRPA art. L. 232-4");
+    // Gracieux rejected, hiérarchique silent: the minister.
+    let hierarchique = format!(
+        "{base}\n[recours_gracieux]\nenvoi = 2026-08-10\nreception = 2026-08-12\nrejet = 2026-08-30\n\n[recours_hierarchique]\nenvoi = 2026-09-15\nreception = 2026-09-20\n"
+    );
+    let r = route(&parse_toml(&hierarchique).unwrap(), Offices::builtin()).unwrap();
+    assert_eq!(r.destinataire.id, "dlpaj");
+    assert!(
+        r.raisons[0].regle.contains("recours hiérarchique"),
+        "{:?}",
+        r.raisons
+    );
+}
+
+#[test]
+fn communication_goes_to_the_author_of_the_decision() {
+    let t = with_in(BASE, "", "recours", "\"communication\"");
+    let r = route(&parse_toml(&t).unwrap(), Offices::builtin()).unwrap();
+    assert_eq!(r.destinataire.id, "cert-toulon");
+    assert_eq!(r.raisons[0].source, "CRPA art. L. 311-1");
+    assert!(
+        r.etapes_suivantes
+            .iter()
+            .any(|s| s.contains("CADA") && s.contains("vérifiez"))
+    );
+    let t = abroad(&t, "consulat", "pays = \"Maroc\"\nville = \"Casablanca\"");
+    let r = route(&parse_toml(&t).unwrap(), Offices::builtin()).unwrap();
+    assert_eq!(r.destinataire.id, "consul-general");
+}

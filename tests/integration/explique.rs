@@ -117,3 +117,54 @@ fn sources_name_the_public_source_without_a_revision_id() {
         assert!(!leaked, "{args:?}: {text}");
     }
 }
+
+/// `motifs`: the JSON court limit follows the recorded request (two months after the reasons
+/// came), with its basis; the letter's own next steps say to record the dates.
+#[test]
+fn motifs_json_shows_the_limit_extended_by_the_reasons() {
+    let w = Workdir::new();
+    let case = base_case().replace("recours = \"gracieux\"", "recours = \"motifs\"")
+        + "\n[recours_gracieux]\nenvoi = 2026-11-02\nreception = 2026-11-04\n\n[demande_motifs]\nenvoi = 2027-01-15\ncommunication = 2027-02-10\n";
+    w.file("motifs.toml", case);
+    let r = w.run(&["explique", "motifs.toml", "--json", "--date", "2027-03-01"]);
+    r.expect_code(0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["recours"], "motifs");
+    assert_eq!(v["destinataire"]["id"], "cert-toulon");
+    assert_eq!(v["delais"]["rejet_implicite"], "2027-01-04");
+    assert_eq!(v["delais"]["limite_tribunal"], "2027-04-12");
+    let t = &v["delais"]["details"]["limite_tribunal"];
+    assert_eq!(t["point_de_depart"], "2027-02-10");
+    assert!(t["fondement"].as_str().unwrap().contains("504677"), "{t}");
+    let warnings = v["avertissements"].to_string();
+    assert!(
+        warnings.contains("une demande de motifs a déjà été envoyée"),
+        "{warnings}"
+    );
+    let steps = v["etapes_suivantes"].to_string();
+    assert!(steps.contains("[demande_motifs]"), "{steps}");
+}
+
+#[test]
+fn communication_explains_the_cada_route_as_advice_to_check() {
+    let w = Workdir::new();
+    w.file(
+        "dossier.toml",
+        base_case().replace("recours = \"gracieux\"", "recours = \"communication\""),
+    );
+    let r = w.run(&["explique", "dossier.toml"]);
+    r.expect_code(0);
+    let flat = r.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Commission d'accès aux documents administratifs (CADA)"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("vérifiez-le auprès de la CADA avant d'agir"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("Nos sources ne donnent pas les délais de cette voie"),
+        "{flat}"
+    );
+}

@@ -372,3 +372,40 @@ fn lot_in_a_terminal_ends_and_writes_its_report() {
         assert_eq!(report(&w.path().join(&out)).len(), 30);
     }
 }
+
+/// The request letters in a batch: their date_limite is the court limit (neither request
+/// interrupts the délai), extended for `motifs` by the recorded `[demande_motifs]`.
+#[test]
+fn motifs_and_communication_rows_report_the_court_limit() {
+    let w = Workdir::new();
+    let header = "recours,lettre.date,demandeur.prenom,demandeur.nom,demandeur.adresse,demande.document,demande.motif,demande.depot,demande.departement,decision.date,decision.notification,decision.motif,recours_gracieux.envoi,recours_gracieux.reception,demande_motifs.envoi,demande_motifs.communication";
+    let common = "Martin,12 rue des Lilas | 84300 Cavaillon,carte-identite,renouvellement,mairie,84,2026-10-15,2026-10-20,Pièces insuffisantes";
+    let csv = [
+        header.to_string(),
+        // Implicit rejection 4 Jan 2027, court limit Friday 5 Mar.
+        format!("motifs,2027-01-15,Camille,{common},2026-11-02,2026-11-04,,"),
+        // Reasons asked 15 Jan and received Wednesday 10 Feb: Monday 12 Apr 2027.
+        format!("motifs,2027-03-01,Paul,{common},2026-11-02,2026-11-04,2027-01-15,2027-02-10"),
+        // No recours: the court limit from the notification, Monday 21 Dec 2026.
+        format!("communication,2026-11-10,Léa,{common},,,,"),
+    ]
+    .join("\n")
+        + "\n";
+    w.file("lot.csv", csv);
+    let r = w.run(&["lot", "lot.csv", "-o", "sortie"]);
+    r.expect_code(0);
+    let rows = report(&w.path().join("sortie"));
+    let limits: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[1].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(
+        limits,
+        [
+            ("ok", "2027-03-05"),
+            ("ok", "2027-04-12"),
+            ("ok", "2026-12-21")
+        ],
+        "{rows:?}"
+    );
+}

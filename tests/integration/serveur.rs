@@ -195,7 +195,7 @@ fn bad_value(kind: Kind) -> String {
 }
 
 fn context_for(cle: &str) -> Vec<(&'static str, &'static str)> {
-    if cle.starts_with("recours_gracieux.") {
+    if cle.starts_with("recours_gracieux.") || cle.starts_with("demande_motifs.") {
         with(&[
             ("recours", "hierarchique"),
             ("recours_gracieux.envoi", "2026-10-25"),

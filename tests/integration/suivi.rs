@@ -468,3 +468,83 @@ fn suivi_lot_adds_the_rows_it_wrote() {
         assert_eq!(count_cases(&w, &b), 3, "{}", b.kind);
     }
 }
+
+/// The gracieux received 4 Nov 2026 is implicitly rejected on 4 Jan 2027; on 20 Jan the next
+/// document is the request for its reasons, and `suivi lettre` writes it to the Cert. On
+/// 15 Dec, before the rejection, the same request is refused with the day it becomes possible.
+#[test]
+fn suivi_lettre_writes_the_request_for_reasons_once_the_rejection_has_arisen() {
+    const EPOCH_2027_01_20: &str = "1800446400";
+    let w = Workdir::new();
+    for b in bases(&w, "motifs") {
+        let id = add(
+            &w,
+            &b,
+            "a.toml",
+            &case_toml("Camille", "Martin", "2026-10-20"),
+        );
+        event(&w, &b, id, &["envoi", "2026-11-02"]);
+        event(&w, &b, id, &["reception", "2026-11-04"]);
+        let early = suivi(&w, &b, &["lettre", &id.to_string(), "--texte"]);
+        early.expect_code(2);
+        assert!(
+            early.stderr.contains("ne naîtra que le 4 janvier 2027"),
+            "{}",
+            early.stderr
+        );
+        let run = suivi_on(
+            &w,
+            &b,
+            EPOCH_2027_01_20,
+            &["montre", &id.to_string(), "--json"],
+        );
+        run.expect_code(0);
+        let next = json(&run)["prochaine_echeance"].clone();
+        assert_eq!(next["type"], "demander-motifs", "{next}");
+        assert_eq!(next["date"], "2027-03-05", "{next}");
+        let run = suivi_on(
+            &w,
+            &b,
+            EPOCH_2027_01_20,
+            &["lettre", &id.to_string(), "--texte"],
+        );
+        run.expect_code(0);
+        let text = run.stdout.replace(['\u{a0}', '\u{202f}'], " ");
+        assert!(text.contains("le 20 janvier 2027"), "{text}");
+        assert!(
+            text.contains("demande de communication des motifs de la décision implicite de rejet de mon recours gracieux"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "ce silence a fait naître, le 4 janvier 2027, une décision implicite de rejet"
+            ),
+            "{text}"
+        );
+        // Once the request is recorded, the court limit follows it and the step is the requête.
+        suivi_on(
+            &w,
+            &b,
+            EPOCH_2027_01_20,
+            &[
+                "evenement",
+                &id.to_string(),
+                "envoi",
+                "2027-01-15",
+                "--recours",
+                "motifs",
+            ],
+        )
+        .expect_code(0);
+        let run = suivi_on(
+            &w,
+            &b,
+            EPOCH_2027_01_20,
+            &["montre", &id.to_string(), "--json"],
+        );
+        let next = json(&run)["prochaine_echeance"].clone();
+        // Two months after the request at the earliest: 15 Mar + 1 = Tuesday 16 Mar 2027.
+        assert_eq!(next["type"], "tribunal", "{next}");
+        assert_eq!(next["date"], "2027-03-16", "{next}");
+    }
+}

@@ -73,19 +73,17 @@ fn suivi_lettre_writes_the_next_document_with_the_recorded_events() {
 
         event(&w, &b, id, &["envoi", "2026-11-02"]);
         event(&w, &b, id, &["reception", "2026-11-04"]);
-        // The implicit rejection is next: not a document recours writes (yet), so it says
-        // what to do instead of sending the user to a `recours = "motifs"` it would refuse.
+        // The implicit rejection is next; the request for its reasons is named, and refused
+        // with the day it becomes possible until the rejection has arisen.
         let run = suivi(&w, &b, &["lettre", &id.to_string()]);
         run.expect_code(2);
         assert!(
-            run.stderr
-                .contains("n'est pas un document que recours écrit")
-                && run.stderr.contains("le silence vaut rejet"),
+            run.stderr.contains("ne naîtra que le 4 janvier 2027"),
             "{}",
             run.stderr
         );
         let run = suivi(&w, &b, &["echeances"]);
-        assert!(!run.stdout.contains("\"motifs\""), "{}", run.stdout);
+        assert!(run.stdout.contains("\"motifs\""), "{}", run.stdout);
 
         event(&w, &b, id, &["requete", "2026-12-14"]);
         let run = suivi(&w, &b, &["lettre", &id.to_string()]);
