@@ -372,3 +372,27 @@ fn lot_in_a_terminal_ends_and_writes_its_report() {
         assert_eq!(report(&w.path().join(&out)).len(), 30);
     }
 }
+
+#[test]
+fn missing_table_is_an_input_error_like_a_missing_case_file() {
+    let w = Workdir::new();
+    for args in [
+        &["lot", "absent.csv", "-o", "out"][..],
+        &["verifie", "absent.jsonl"][..],
+    ] {
+        let r = w.run(args);
+        r.expect_code(2);
+        assert!(
+            r.stderr.contains("impossible de lire « absent.")
+                && r.stderr.contains("fichier introuvable"),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("vérifiez le chemin du tableau"),
+            "{}",
+            r.stderr
+        );
+    }
+    assert!(!w.path().join("out").exists());
+}

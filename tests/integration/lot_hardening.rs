@@ -223,11 +223,7 @@ fn an_interrupted_batch_resumes_only_what_is_missing_cut_or_changed() {
             ("6", "écrite")
         ]
     );
-    assert!(
-        rows[0][6].starts_with("adresse probable"),
-        "{:?}",
-        rows[0]
-    );
+    assert!(rows[0][6].starts_with("adresse probable"), "{:?}", rows[0]);
     assert!(
         r.stderr.contains("3 lettre(s) écrite(s), 2 déjà à jour"),
         "{}",
