@@ -124,8 +124,8 @@ pub(super) fn choose(
     if let Some(t) = &case.titulaire {
         raisons.push(Reason::new(
             format!(
-                "Le document est demandé pour {} {}, représenté par {} {} en qualité de {} : c'est le \
-                 représentant légal qui écrit et signe, et il justifie de sa qualité.",
+                "Le document est demandé pour {} {} par {} {}, en qualité de {} : c'est le \
+                 représentant légal qui écrit et signe, et qui justifie de sa qualité.",
                 t.prenom, t.nom, case.demandeur.prenom, case.demandeur.nom, t.qualite
             ),
             if case.demande.document == crate::case::Document::Passeport {

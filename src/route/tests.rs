@@ -258,7 +258,7 @@ fn minor_letters_name_the_representative_for_every_kind() {
         assert!(
             r.raisons.iter().any(|x| x
                 .regle
-                .contains("Léa Martin, représenté par Camille Martin en qualité de mère")),
+                .contains("Léa Martin par Camille Martin, en qualité de mère")),
             "{kind}: {:?}",
             r.raisons
         );
@@ -465,4 +465,19 @@ fn probable_court_follows_the_prefet_and_says_a_misdirected_request_is_transmitt
         hint.explication
     );
     assert!(hint.source.contains("R. 312-1"), "{}", hint.source);
+}
+
+/// The minor's and the representative's genders are not in the case: the reason once said
+/// « Léa Martin, représenté par … » and « il justifie » of a mother.
+#[test]
+fn minor_reason_does_not_give_the_child_or_the_parent_a_gender() {
+    let r = route_of(&minor(&mairie("gracieux", "84"), "mère")).unwrap();
+    let reason = r
+        .raisons
+        .iter()
+        .find(|x| x.regle.contains("Le document est demandé pour"))
+        .expect("a reason names the representative");
+    for gendered in ["représenté", "représentée", "il justifie", "elle justifie"] {
+        assert!(!reason.regle.contains(gendered), "{}", reason.regle);
+    }
 }
