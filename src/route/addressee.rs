@@ -241,8 +241,9 @@ pub(super) fn choose(
         raisons.push(Reason::new(
             format!(
                 "Formule d'appel « {} » : on ne sait pas si le poste est occupé par une femme ou un homme \
-                 (indiquez destinataire.civilite pour écrire par exemple « Monsieur le Préfet, »).",
-                addressee.appel
+                 (indiquez destinataire.civilite pour écrire par exemple « {} »).",
+                addressee.appel,
+                forms::appel(addressee.fonction, Some(crate::case::Civilite::Monsieur))
             ),
             "usage administratif des formules d'appel et de politesse",
         ));

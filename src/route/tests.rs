@@ -481,3 +481,30 @@ fn minor_reason_does_not_give_the_child_or_the_parent_a_gender() {
         assert!(!reason.regle.contains(gendered), "{}", reason.regle);
     }
 }
+
+/// The hint for an unknown holder offered « Monsieur le Préfet, » to a consul, an
+/// ambassador and a minister alike.
+#[test]
+fn unknown_holder_hint_gives_the_appel_of_the_addressees_own_role() {
+    let cases = [
+        (mairie("gracieux", "84"), "« Monsieur le Préfet, »"),
+        (mairie("hierarchique", "84"), "« Monsieur le Ministre, »"),
+        (
+            abroad(
+                &with("", "recours", "\"gracieux\""),
+                "consulat",
+                "pays = \"Maroc\"\nville = \"Casablanca\"",
+            ),
+            "« Monsieur le Consul général, »",
+        ),
+    ];
+    for (text, expected) in cases {
+        let r = route_of(&text).unwrap();
+        let hint = r
+            .raisons
+            .iter()
+            .find(|x| x.regle.contains("indiquez destinataire.civilite"))
+            .expect("a hint for the unknown holder");
+        assert!(hint.regle.contains(expected), "{}", hint.regle);
+    }
+}
