@@ -330,13 +330,23 @@ fn decider(
                 "Une difficulté rencontrée en mairie se signale par courrier au Cert, qui instruit la \
                  demande ; ce n'est pas un recours et aucun délai n'en dépend"
             };
+            // The Cert instructs; the decision is the préfet's (décret 55-1397, art. 2), so the
+            // gracieux names him as its author, as the letter does.
+            let who = if gracieux && !office.prefet_de.is_empty() {
+                format!(
+                    "le préfet {}, au nom duquel {} (région {}) instruit la demande",
+                    office.prefet_de,
+                    short_name(office),
+                    office.region
+                )
+            } else {
+                format!("{} (région {})", short_name(office), office.region)
+            };
             let coverage = office.couverture.as_ref();
             raisons.push(Reason::new(
                 format!(
-                    "{why} : pour le département {dep_name}, {} (région {}). Confiance dans ce \
+                    "{why} : pour le département {dep_name}, {who}. Confiance dans ce \
                      rattachement : {}{}.",
-                    short_name(office),
-                    office.region,
                     coverage.map_or("", |c| c.confiance.as_str()),
                     coverage
                         .filter(|c| !c.preuve.is_empty())

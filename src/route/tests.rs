@@ -508,3 +508,23 @@ fn unknown_holder_hint_gives_the_appel_of_the_addressees_own_role() {
         assert!(hint.regle.contains(expected), "{}", hint.regle);
     }
 }
+
+/// `explique` said the gracieux goes to « l'auteur de la décision : … le Cert de Toulon »,
+/// while the letter (rightly) names the préfet du Var as the author.
+#[test]
+fn gracieux_reason_names_the_prefet_as_author_not_the_cert() {
+    let r = route_of(&mairie("gracieux", "84")).unwrap();
+    let why = r
+        .raisons
+        .iter()
+        .find(|x| x.regle.contains("s'adresse à l'auteur de la décision"))
+        .expect("a reason for the addressee");
+    assert!(
+        why.regle.contains(
+            "le préfet du Var, au nom duquel le Cert de Toulon (région Provence-Alpes-Côte d'Azur) \
+             instruit la demande"
+        ),
+        "{}",
+        why.regle
+    );
+}
