@@ -303,3 +303,23 @@ fn a_ground_named_without_its_fact_is_refused_with_the_key_to_add() {
     assert!(text.contains("faits.certificat_nationalite"), "{text}");
     assert!(text.contains("ajoutez dans [faits]"), "{text}");
 }
+
+/// The case's `faits.possession_etat` is the writer's own possession d'état; the letter once
+/// asserted « Celui de mes parents susceptible de me la transmettre et moi-même en avons joui »,
+/// a fact about the parent that no case key gives.
+#[test]
+fn possession_etat_does_not_assert_the_parents_possession() {
+    let t = format!("{BASE}\n[faits]\npossession_etat = \"cartes d'identité depuis 1998\"\n");
+    let l = letter(&t);
+    assert!(!l.contains("Celui de mes parents"), "{l}");
+    assert!(
+        l.contains(
+            "J'ai joui de façon constante de la possession d'état de Français : cartes d'identité depuis 1998. Je vous demande de bien vouloir en tenir compte"
+        ),
+        "{l}"
+    );
+    assert!(
+        l.contains("les justificatifs attendus quant à la possession d'état du parent"),
+        "{l}"
+    );
+}
