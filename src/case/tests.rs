@@ -424,3 +424,20 @@ fn years_between_counts_birthdays() {
     assert_eq!(years_between(d("2014-03-02"), d("2026-03-01")), 11);
     assert_eq!(years_between(d("2014-03-02"), d("2026-03-02")), 12);
 }
+
+/// `département = "84"` was answered « texte mal délimité … entourez le texte de guillemets ».
+#[test]
+fn accented_key_says_keys_have_no_accents_and_gives_the_key() {
+    let text = BASE.replacen("departement = ", "département = ", 1);
+    assert_ne!(text, BASE);
+    let e = parse_toml(&text).unwrap_err();
+    let p = &e.problems[0];
+    assert!(
+        p.message.contains(
+            "la clé « département » contient des accents : les clés s'écrivent sans accents"
+        ),
+        "{e}"
+    );
+    assert_eq!(p.conseil.as_deref(), Some("écrivez departement = …"), "{e}");
+    assert!(!e.to_string().contains("guillemets"), "{e}");
+}
