@@ -135,6 +135,21 @@ pub(super) fn choose(
             },
         ));
     }
+    let opposed = case
+        .decision
+        .as_ref()
+        .is_some_and(|d| d.sujet.opposition_parentale);
+    if case.titulaire.is_some() && opposed {
+        raisons.push(Reason::new(
+            "La décision retient l'opposition de l'autre parent : l'administration ne considère \
+             alors plus le parent qui demande comme agissant avec l'accord de l'autre, et la lettre \
+             ne s'appuie pas sur cette présomption. Si les parents restent en désaccord, c'est le juge aux affaires \
+             familiales qui tranche : la lettre demande un réexamen au vu de sa décision, s'il est \
+             saisi. Faites-vous aider (point-justice, avocat) pour le saisir.",
+            "réponse du ministère de l'Europe et des affaires étrangères, JO Sénat du 18 décembre \
+             2025 ; code civil, art. 372-2",
+        ));
+    }
     let override_ = case.destinataire.as_ref();
     let civilite = override_.and_then(|d| d.civilite);
     let addressee = match (override_, candidate) {

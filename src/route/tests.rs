@@ -528,3 +528,31 @@ fn gracieux_reason_names_the_prefet_as_author_not_the_cert() {
         why.regle
     );
 }
+
+/// A refusal resting on the other parent's opposition changed the letter's ground, but
+/// `explique` said nothing of it (rule 14 of the reference: flag that case).
+#[test]
+fn the_other_parents_opposition_is_flagged_in_the_reasons() {
+    let text = minor(&mairie("gracieux", "84"), "mère").replace(
+        "motif = \"Justificatif de nationalité insuffisant\"",
+        "motif = \"Opposition écrite du père à la délivrance\"",
+    );
+    let r = route_of(&text).unwrap();
+    assert!(
+        r.raisons.iter().any(|x| x
+            .regle
+            .contains("La décision retient l'opposition de l'autre parent")
+            && x.regle.contains("juge aux affaires familiales")),
+        "{:?}",
+        r.raisons
+    );
+    let plain = route_of(&minor(&mairie("gracieux", "84"), "mère")).unwrap();
+    assert!(
+        !plain
+            .raisons
+            .iter()
+            .any(|x| x.regle.contains("opposition de l'autre parent")),
+        "{:?}",
+        plain.raisons
+    );
+}
