@@ -323,3 +323,18 @@ fn possession_etat_does_not_assert_the_parents_possession() {
         "{l}"
     );
 }
+
+/// A gracieux written after the court's time limit had passed still ended « je saisirai le
+/// tribunal administratif compétent », a step the writer can no longer take in time.
+#[test]
+fn no_court_threat_once_the_courts_time_limit_has_passed() {
+    let sentence = "je saisirai le tribunal administratif compétent";
+    assert!(letter(BASE).contains(sentence));
+    let late = BASE
+        .replace("date = 2026-10-15", "date = 2026-06-01")
+        .replace("notification = 2026-10-20", "notification = 2026-06-03");
+    assert_ne!(late, BASE);
+    let l = letter(&late);
+    assert!(!l.contains(sentence), "{l}");
+    assert!(l.contains("accusé de réception de ce recours"), "{l}");
+}
