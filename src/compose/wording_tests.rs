@@ -338,3 +338,15 @@ fn no_court_threat_once_the_courts_time_limit_has_passed() {
     assert!(!l.contains(sentence), "{l}");
     assert!(l.contains("accusé de réception de ce recours"), "{l}");
 }
+
+/// A signalement with no description asserted « Ma demande n'a pas pu être enregistrée dans
+/// des conditions normales », a fact the case file did not give.
+#[test]
+fn signalement_without_description_asserts_no_fact() {
+    let l = letter(&with("", "recours", "\"signalement\""));
+    assert!(!l.contains("n'a pas pu être enregistrée"), "{l}");
+    assert!(
+        l.contains("Je comprends que la mairie a pour rôle d'accueillir les demandes"),
+        "{l}"
+    );
+}
