@@ -103,6 +103,21 @@ impl Rows {
     }
 }
 
+/// A table that is not there is the user's path to fix (exit 2, as `lettre` says of a missing
+/// case file); any other failure to read it is the system's (exit 1).
+fn missing_or_io(path: &Path, e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        return Error::usage(
+            format!(
+                "impossible de lire « {} » : fichier introuvable",
+                path.display()
+            ),
+            "vérifiez le chemin du tableau (.csv ou .jsonl)",
+        );
+    }
+    Error::io("impossible de lire", path, e)
+}
+
 /// Opens a batch file by its extension, checking a CSV's header, quotes and encoding before
 /// any row is read.
 pub fn open(path: &Path) -> Result<Rows, Error> {
@@ -110,7 +125,7 @@ pub fn open(path: &Path) -> Result<Rows, Error> {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let meta = std::fs::metadata(path).map_err(|e| Error::io("impossible de lire", path, e))?;
+    let meta = std::fs::metadata(path).map_err(|e| missing_or_io(path, e))?;
     if meta.is_dir() {
         return Err(Error::usage(
             format!("« {} » est un dossier, pas un tableau", path.display()),

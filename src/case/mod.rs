@@ -186,6 +186,9 @@ fn toml_syntax_problem(text: &str, line: Option<usize>, message: &str) -> Proble
     if let Some(p) = line.and_then(|l| impossible_toml_date(text, l)) {
         return p;
     }
+    if let Some(p) = line.and_then(|l| accented_toml_key(text, l)) {
+        return p;
+    }
     let shown = line
         .and_then(|l| text.lines().nth(l - 1))
         .map(|l| format!(" : « {} »", l.trim()))
@@ -220,6 +223,25 @@ fn toml_syntax_problem(text: &str, line: Option<usize>, message: &str) -> Proble
     Problem::file(format!("{what}{shown}"))
         .ligne(line)
         .conseil(conseil)
+}
+
+/// `département = "84"` is a TOML syntax error (a bare key is ASCII), which the parser words as
+/// a string problem; say that keys are written without accents and give the key.
+fn accented_toml_key(text: &str, line: usize) -> Option<Problem> {
+    let src = text.lines().nth(line - 1)?;
+    let (key, _) = src.split_once('=')?;
+    let key = key.trim();
+    if key.is_ascii() || key.starts_with('"') || key.starts_with('\'') {
+        return None;
+    }
+    let plain: String = deunicode::deunicode(key);
+    Some(
+        Problem::file(format!(
+            "la clé « {key} » contient des accents : les clés s'écrivent sans accents"
+        ))
+        .ligne(Some(line))
+        .conseil(format!("écrivez {plain} = …")),
+    )
 }
 
 /// `notification = 2026-09-31` is a TOML syntax error; say it as the date problem it is.

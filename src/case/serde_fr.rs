@@ -149,11 +149,22 @@ pub fn json_shape(v: &serde_json::Value) -> Option<Problem> {
         "signalement",
     ];
     for table in TABLES {
-        if let Some(Value::Array(_)) = root.get(table) {
-            return Some(
-                Problem::at(table, "une liste [ … ] au lieu d'une table { … }")
-                    .conseil(format!("écrivez \"{table}\": {{ \"clé\": \"valeur\", … }}")),
-            );
+        match root.get(table) {
+            Some(Value::Array(_)) => {
+                return Some(
+                    Problem::at(table, "une liste [ … ] au lieu d'une table { … }")
+                        .conseil(format!("écrivez \"{table}\": {{ \"clé\": \"valeur\", … }}")),
+                );
+            }
+            // serde's own message would advise a TOML table « [demandeur] » to a JSON writer.
+            Some(Value::Null) => {
+                return Some(
+                    Problem::at(table, "null au lieu d'un objet { … }").conseil(format!(
+                        "écrivez \"{table}\": {{ \"clé\": \"valeur\", … }}, ou retirez la clé si elle est facultative"
+                    )),
+                );
+            }
+            _ => {}
         }
     }
     None

@@ -486,3 +486,20 @@ fn reasons_communicated_before_they_were_asked_are_refused() {
         })
     );
 }
+
+/// `département = "84"` was answered « texte mal délimité … entourez le texte de guillemets ».
+#[test]
+fn accented_key_says_keys_have_no_accents_and_gives_the_key() {
+    let text = BASE.replacen("departement = ", "département = ", 1);
+    assert_ne!(text, BASE);
+    let e = parse_toml(&text).unwrap_err();
+    let p = &e.problems[0];
+    assert!(
+        p.message.contains(
+            "la clé « département » contient des accents : les clés s'écrivent sans accents"
+        ),
+        "{e}"
+    );
+    assert_eq!(p.conseil.as_deref(), Some("écrivez departement = …"), "{e}");
+    assert!(!e.to_string().contains("guillemets"), "{e}");
+}

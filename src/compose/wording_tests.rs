@@ -303,3 +303,50 @@ fn a_ground_named_without_its_fact_is_refused_with_the_key_to_add() {
     assert!(text.contains("faits.certificat_nationalite"), "{text}");
     assert!(text.contains("ajoutez dans [faits]"), "{text}");
 }
+
+/// The case's `faits.possession_etat` is the writer's own possession d'état; the letter once
+/// asserted « Celui de mes parents susceptible de me la transmettre et moi-même en avons joui »,
+/// a fact about the parent that no case key gives.
+#[test]
+fn possession_etat_does_not_assert_the_parents_possession() {
+    let t = format!("{BASE}\n[faits]\npossession_etat = \"cartes d'identité depuis 1998\"\n");
+    let l = letter(&t);
+    assert!(!l.contains("Celui de mes parents"), "{l}");
+    assert!(
+        l.contains(
+            "J'ai joui de façon constante de la possession d'état de Français : cartes d'identité depuis 1998. Je vous demande de bien vouloir en tenir compte"
+        ),
+        "{l}"
+    );
+    assert!(
+        l.contains("les justificatifs attendus quant à la possession d'état du parent"),
+        "{l}"
+    );
+}
+
+/// A gracieux written after the court's time limit had passed still ended « je saisirai le
+/// tribunal administratif compétent », a step the writer can no longer take in time.
+#[test]
+fn no_court_threat_once_the_courts_time_limit_has_passed() {
+    let sentence = "je saisirai le tribunal administratif compétent";
+    assert!(letter(BASE).contains(sentence));
+    let late = BASE
+        .replace("date = 2026-10-15", "date = 2026-06-01")
+        .replace("notification = 2026-10-20", "notification = 2026-06-03");
+    assert_ne!(late, BASE);
+    let l = letter(&late);
+    assert!(!l.contains(sentence), "{l}");
+    assert!(l.contains("accusé de réception de ce recours"), "{l}");
+}
+
+/// A signalement with no description asserted « Ma demande n'a pas pu être enregistrée dans
+/// des conditions normales », a fact the case file did not give.
+#[test]
+fn signalement_without_description_asserts_no_fact() {
+    let l = letter(&with("", "recours", "\"signalement\""));
+    assert!(!l.contains("n'a pas pu être enregistrée"), "{l}");
+    assert!(
+        l.contains("Je comprends que la mairie a pour rôle d'accueillir les demandes"),
+        "{l}"
+    );
+}

@@ -128,8 +128,8 @@ pub(super) fn choose(
     if let Some(t) = &case.titulaire {
         raisons.push(Reason::new(
             format!(
-                "Le document est demandé pour {} {}, représenté par {} {} en qualité de {} : c'est le \
-                 représentant légal qui écrit et signe, et il justifie de sa qualité.",
+                "Le document est demandé pour {} {} par {} {}, en qualité de {} : c'est le \
+                 représentant légal qui écrit et signe, et qui justifie de sa qualité.",
                 t.prenom, t.nom, case.demandeur.prenom, case.demandeur.nom, t.qualite
             ),
             if case.demande.document == crate::case::Document::Passeport {
@@ -137,6 +137,21 @@ pub(super) fn choose(
             } else {
                 "décret n° 55-1397 du 22 octobre 1955 ; service-public F18605"
             },
+        ));
+    }
+    let opposed = case
+        .decision
+        .as_ref()
+        .is_some_and(|d| d.sujet.opposition_parentale);
+    if case.titulaire.is_some() && opposed {
+        raisons.push(Reason::new(
+            "La décision retient l'opposition de l'autre parent : l'administration ne considère \
+             alors plus le parent qui demande comme agissant avec l'accord de l'autre, et la lettre \
+             ne s'appuie pas sur cette présomption. Si les parents restent en désaccord, c'est le juge aux affaires \
+             familiales qui tranche : la lettre demande un réexamen au vu de sa décision, s'il est \
+             saisi. Faites-vous aider (point-justice, avocat) pour le saisir.",
+            "réponse du ministère de l'Europe et des affaires étrangères, JO Sénat du 18 décembre \
+             2025 ; code civil, art. 372-2",
         ));
     }
     let override_ = case.destinataire.as_ref();
@@ -245,8 +260,9 @@ pub(super) fn choose(
         raisons.push(Reason::new(
             format!(
                 "Formule d'appel « {} » : on ne sait pas si le poste est occupé par une femme ou un homme \
-                 (indiquez destinataire.civilite pour écrire par exemple « Monsieur le Préfet, »).",
-                addressee.appel
+                 (indiquez destinataire.civilite pour écrire par exemple « {} »).",
+                addressee.appel,
+                forms::appel(addressee.fonction, Some(crate::case::Civilite::Monsieur))
             ),
             "usage administratif des formules d'appel et de politesse",
         ));
@@ -361,13 +377,23 @@ fn decider(
                 "Une difficulté rencontrée en mairie se signale par courrier au Cert, qui instruit la \
                  demande ; ce n'est pas un recours et aucun délai n'en dépend"
             };
+            // The Cert instructs; the decision is the préfet's (décret 55-1397, art. 2), so the
+            // gracieux names him as its author, as the letter does.
+            let who = if gracieux && !office.prefet_de.is_empty() {
+                format!(
+                    "le préfet {}, au nom duquel {} (région {}) instruit la demande",
+                    office.prefet_de,
+                    short_name(office),
+                    office.region
+                )
+            } else {
+                format!("{} (région {})", short_name(office), office.region)
+            };
             let coverage = office.couverture.as_ref();
             raisons.push(Reason::new(
                 format!(
-                    "{why} : pour le département {dep_name}, {} (région {}). Confiance dans ce \
+                    "{why} : pour le département {dep_name}, {who}. Confiance dans ce \
                      rattachement : {}{}.",
-                    short_name(office),
-                    office.region,
                     coverage.map_or("", |c| c.confiance.as_str()),
                     coverage
                         .filter(|c| !c.preuve.is_empty())

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::addressee::{Addressee, a_ville};
-use crate::case::{Case, Depot, LetterKind};
+use crate::case::{Case, Civilite, Depot, LetterKind};
 use crate::offices::{Office, Offices};
 
 /// The author of the contested decision.
@@ -24,6 +24,8 @@ impl Author {
     fn new(avec_article: String) -> Author {
         let de = if let Some(rest) = avec_article.strip_prefix("le ") {
             format!("du {rest}")
+        } else if let Some(rest) = avec_article.strip_prefix("la ") {
+            format!("de la {rest}")
         } else if let Some(rest) = avec_article.strip_prefix("l'") {
             format!("de l'{rest}")
         } else {
@@ -43,7 +45,7 @@ pub(super) fn of(case: &Case, offices: &Offices, addressee: &Addressee) -> Autho
     if to_author && addressee.id == "fourni" {
         return Author::new("l'autorité qui a pris la décision".to_string());
     }
-    Author::new(match &case.demande.depot {
+    let nom = match &case.demande.depot {
         Depot::Mairie { departement, .. } => match offices.cert_for(departement) {
             Some(o) => cert_author(o),
             None => "l'autorité qui a pris la décision".to_string(),
@@ -52,7 +54,26 @@ pub(super) fn of(case: &Case, offices: &Offices, addressee: &Addressee) -> Autho
             format!("le consul général de France {}", a_ville(ville))
         }
         Depot::Ambassade { pays, .. } => format!("l'ambassadeur de France {}", pays.locatif()),
-    })
+    };
+    // A letter that opens « Madame la Préfète, » goes on with « la préfète du Var a rejeté »:
+    // the addressee is then the author, and her title is feminine (circulaire of 2002).
+    if to_author && addressee.civilite == Some(Civilite::Madame) {
+        return Author::new(feminine(&nom));
+    }
+    Author::new(nom)
+}
+
+/// The feminine title of the author's office; a name it does not know is kept as it is.
+fn feminine(nom: &str) -> String {
+    const TITLES: [(&str, &str); 3] = [
+        ("le préfet ", "la préfète "),
+        ("le consul général ", "la consule générale "),
+        ("l'ambassadeur ", "l'ambassadrice "),
+    ];
+    TITLES
+        .iter()
+        .find_map(|(m, f)| nom.strip_prefix(m).map(|rest| format!("{f}{rest}")))
+        .unwrap_or_else(|| nom.to_string())
 }
 
 /// « le préfet du Var (Cert de Toulon) », « le préfet de police ».
@@ -97,6 +118,29 @@ mod tests {
         assert_eq!(
             author(&text).avec_article,
             "l'autorité qui a pris la décision"
+        );
+    }
+
+    /// « Madame la Préfète, » was followed by « le préfet du Var (Cert de Toulon) a rejeté ».
+    #[test]
+    fn a_woman_addressed_as_author_is_named_with_her_feminine_title() {
+        let with_madame = |text: &str| format!("{text}\n[destinataire]\ncivilite = \"Madame\"\n");
+        let a = author(&with_madame(BASE));
+        assert_eq!(a.avec_article, "la préfète du Var (Cert de Toulon)");
+        assert_eq!(a.de, "de la préfète du Var (Cert de Toulon)");
+        let a = author(&with_madame(&abroad(BASE, "ambassade", "pays = \"Maroc\"")));
+        assert_eq!(a.avec_article, "l'ambassadrice de France au Maroc");
+        let a = author(&with_madame(&abroad(
+            BASE,
+            "consulat",
+            "pays = \"Maroc\"\nville = \"Casablanca\"",
+        )));
+        assert_eq!(a.de, "de la consule générale de France à Casablanca");
+        // A hiérarchique goes to the minister: the author is someone else, left as it was.
+        let hier = BASE.replace("recours = \"gracieux\"", "recours = \"hierarchique\"");
+        assert_eq!(
+            author(&with_madame(&hier)).avec_article,
+            "le préfet du Var (Cert de Toulon)"
         );
     }
 

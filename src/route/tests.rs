@@ -258,7 +258,7 @@ fn minor_letters_name_the_representative_for_every_kind() {
         assert!(
             r.raisons.iter().any(|x| x
                 .regle
-                .contains("Léa Martin, représenté par Camille Martin en qualité de mère")),
+                .contains("Léa Martin par Camille Martin, en qualité de mère")),
             "{kind}: {:?}",
             r.raisons
         );
@@ -512,4 +512,94 @@ fn communication_goes_to_the_author_of_the_decision() {
     let t = abroad(&t, "consulat", "pays = \"Maroc\"\nville = \"Casablanca\"");
     let r = route(&parse_toml(&t).unwrap(), Offices::builtin()).unwrap();
     assert_eq!(r.destinataire.id, "consul-general");
+}
+
+/// The minor's and the representative's genders are not in the case: the reason once said
+/// « Léa Martin, représenté par … » and « il justifie » of a mother.
+#[test]
+fn minor_reason_does_not_give_the_child_or_the_parent_a_gender() {
+    let r = route_of(&minor(&mairie("gracieux", "84"), "mère")).unwrap();
+    let reason = r
+        .raisons
+        .iter()
+        .find(|x| x.regle.contains("Le document est demandé pour"))
+        .expect("a reason names the representative");
+    for gendered in ["représenté", "représentée", "il justifie", "elle justifie"] {
+        assert!(!reason.regle.contains(gendered), "{}", reason.regle);
+    }
+}
+
+/// The hint for an unknown holder offered « Monsieur le Préfet, » to a consul, an
+/// ambassador and a minister alike.
+#[test]
+fn unknown_holder_hint_gives_the_appel_of_the_addressees_own_role() {
+    let cases = [
+        (mairie("gracieux", "84"), "« Monsieur le Préfet, »"),
+        (mairie("hierarchique", "84"), "« Monsieur le Ministre, »"),
+        (
+            abroad(
+                &with("", "recours", "\"gracieux\""),
+                "consulat",
+                "pays = \"Maroc\"\nville = \"Casablanca\"",
+            ),
+            "« Monsieur le Consul général, »",
+        ),
+    ];
+    for (text, expected) in cases {
+        let r = route_of(&text).unwrap();
+        let hint = r
+            .raisons
+            .iter()
+            .find(|x| x.regle.contains("indiquez destinataire.civilite"))
+            .expect("a hint for the unknown holder");
+        assert!(hint.regle.contains(expected), "{}", hint.regle);
+    }
+}
+
+/// `explique` said the gracieux goes to « l'auteur de la décision : … le Cert de Toulon »,
+/// while the letter (rightly) names the préfet du Var as the author.
+#[test]
+fn gracieux_reason_names_the_prefet_as_author_not_the_cert() {
+    let r = route_of(&mairie("gracieux", "84")).unwrap();
+    let why = r
+        .raisons
+        .iter()
+        .find(|x| x.regle.contains("s'adresse à l'auteur de la décision"))
+        .expect("a reason for the addressee");
+    assert!(
+        why.regle.contains(
+            "le préfet du Var, au nom duquel le Cert de Toulon (région Provence-Alpes-Côte d'Azur) \
+             instruit la demande"
+        ),
+        "{}",
+        why.regle
+    );
+}
+
+/// A refusal resting on the other parent's opposition changed the letter's ground, but
+/// `explique` said nothing of it (rule 14 of the reference: flag that case).
+#[test]
+fn the_other_parents_opposition_is_flagged_in_the_reasons() {
+    let text = minor(&mairie("gracieux", "84"), "mère").replace(
+        "motif = \"Justificatif de nationalité insuffisant\"",
+        "motif = \"Opposition écrite du père à la délivrance\"",
+    );
+    let r = route_of(&text).unwrap();
+    assert!(
+        r.raisons.iter().any(|x| x
+            .regle
+            .contains("La décision retient l'opposition de l'autre parent")
+            && x.regle.contains("juge aux affaires familiales")),
+        "{:?}",
+        r.raisons
+    );
+    let plain = route_of(&minor(&mairie("gracieux", "84"), "mère")).unwrap();
+    assert!(
+        !plain
+            .raisons
+            .iter()
+            .any(|x| x.regle.contains("opposition de l'autre parent")),
+        "{:?}",
+        plain.raisons
+    );
 }

@@ -86,7 +86,7 @@ fn cases() -> Vec<Bad> {
         Bad { name: "JSON list for the case", file: "d.json", content: "[1, 2]".to_string(),
               expect: &["d.json : le dossier JSON est une liste [ … ], pas un objet { … }"] },
         Bad { name: "JSON null table", file: "d.json", content: r#"{"recours": "gracieux", "demandeur": null}"#.to_string(),
-              expect: &["clé demandeur : une valeur vide au lieu d'une table"] },
+              expect: &["clé demandeur : null au lieu d'un objet { … }", "écrivez \"demandeur\": { \"clé\": \"valeur\", … }"] },
         Bad { name: "empty file", file: "d.toml", content: String::new(),
               expect: &["d.toml, ligne 1, clé recours : la clé obligatoire « recours » manque"] },
     ]

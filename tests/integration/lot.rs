@@ -409,3 +409,27 @@ fn motifs_and_communication_rows_report_the_court_limit() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn missing_table_is_an_input_error_like_a_missing_case_file() {
+    let w = Workdir::new();
+    for args in [
+        &["lot", "absent.csv", "-o", "out"][..],
+        &["verifie", "absent.jsonl"][..],
+    ] {
+        let r = w.run(args);
+        r.expect_code(2);
+        assert!(
+            r.stderr.contains("impossible de lire « absent.")
+                && r.stderr.contains("fichier introuvable"),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("vérifiez le chemin du tableau"),
+            "{}",
+            r.stderr
+        );
+    }
+    assert!(!w.path().join("out").exists());
+}
