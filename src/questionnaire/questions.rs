@@ -66,7 +66,9 @@ pub const QUESTIONS: &[Question] = &[
         "Quelle lettre écrire ?",
         "Pour contester un refus pour la première fois : le recours gracieux, adressé à qui a \
          signé la décision. Le recours hiérarchique s'adresse ensuite à son ministère ; le \
-         signalement informe d'une difficulté en mairie, sans décision.",
+         signalement informe d'une difficulté en mairie, sans décision ; le Défenseur des \
+         droits peut aider à tout moment, sans arrêter les délais. Sans réponse à un recours, \
+         vous pouvez en demander les motifs ; à tout moment, la communication du dossier.",
         Recours,
     )
     .requis()
