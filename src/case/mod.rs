@@ -4,6 +4,7 @@
 //! names the file, the line when the format gives one, the key, what was expected and how to
 //! fix it, in French (see `problem`).
 
+mod convert;
 mod dates;
 mod locate;
 pub mod model;
@@ -17,6 +18,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+pub use convert::toml_to_json;
 pub use dates::parse_iso as parse_date;
 pub use model::*;
 pub use problem::{CaseError, Problem};

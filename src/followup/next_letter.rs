@@ -90,21 +90,7 @@ fn case_value(case: &TrackedCase) -> Result<Value, NextLetterError> {
                 .cas
                 .parse()
                 .map_err(|e: toml::de::Error| bad(e.message().to_string()))?;
-            Ok(from_toml(toml::Value::Table(table)))
-        }
-    }
-}
-
-fn from_toml(v: toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => Value::from(f),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(a) => Value::Array(a.into_iter().map(from_toml).collect()),
-        toml::Value::Table(t) => {
-            Value::Object(t.into_iter().map(|(k, v)| (k, from_toml(v))).collect())
+            Ok(crate::case::toml_to_json(toml::Value::Table(table)))
         }
     }
 }

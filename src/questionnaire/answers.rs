@@ -208,7 +208,7 @@ impl Answers {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value = match format {
             Format::Toml => toml::from_str::<toml::Value>(text)
-                .map(toml_to_json)
+                .map(crate::case::toml_to_json)
                 .map_err(|e| {
                     fail(format!(
                         "ce n'est pas un dossier TOML lisible ({})",
@@ -323,19 +323,5 @@ fn scalar(v: &Value) -> String {
         Value::Bool(true) => "oui".to_string(),
         Value::Bool(false) => "non".to_string(),
         other => other.to_string(),
-    }
-}
-
-fn toml_to_json(v: toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => Value::from(f),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => {
-            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
-        }
     }
 }
