@@ -68,9 +68,13 @@ fn failure(e: &Error, id: Option<CaseId>) -> Response {
         Some(c) => format!("{e} (conseil : {c})"),
         None => e.to_string(),
     };
+    let back = match id {
+        Some(id) if status != StatusCode::NOT_FOUND => format!("/suivi/{id}"),
+        _ => "/suivi".to_string(),
+    };
     (
         status,
-        Html(pages::message_page("Dossiers suivis", &msg, "/suivi")),
+        Html(pages::message_page("Dossiers suivis", &msg, &back)),
     )
         .into_response()
 }
@@ -288,8 +292,7 @@ fn case_page(
         let rendered =
             crate::deadlines::render(&s.deadlines).replacen(" (date de la lettre)", "", 1);
         b.push_str(&format!(
-            "<h2>Délais recalculés au {}</h2>\n<pre class=\"delais-texte\">{}</pre>\n",
-            fr_date(as_of),
+            "<h2>Délais recalculés</h2>\n<pre class=\"delais-texte\">{}</pre>\n",
             esc(rendered.trim_end())
         ));
     }
