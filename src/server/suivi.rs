@@ -245,14 +245,20 @@ fn case_page(
                         b.push_str(&format!("<li>Certitude : {}</li>", esc(n.certitude)));
                     }
                     b.push_str("</ul>\n");
-                    if let Some(doc) = n.document {
-                        b.push_str(&format!(
-                            "<form method=\"post\" action=\"/suivi/{}/lettre.pdf\">\
-                             <button type=\"submit\">Écrire le document suivant ({}) en PDF\
-                             </button></form>\n",
-                            case.id,
-                            esc(doc)
-                        ));
+                    if n.document.is_some() {
+                        match next_document(case, s, as_of) {
+                            Ok((_, doc)) => b.push_str(&format!(
+                                "<form method=\"post\" action=\"/suivi/{}/lettre.pdf\">\
+                                 <button type=\"submit\">Écrire le document suivant ({}) en \
+                                 PDF</button></form>\n",
+                                case.id,
+                                esc(doc)
+                            )),
+                            Err(e) => b.push_str(&format!(
+                                "<p>Le document suivant ne peut pas encore être écrit : {}</p>\n",
+                                esc(&e.to_string())
+                            )),
+                        }
                     }
                 }
                 (None, None) => b.push_str("<p>Aucune échéance à venir.</p>\n"),
@@ -551,6 +557,25 @@ pub(super) async fn record(
     }
 }
 
+/// The validated case file of the next document and that document, as `recours suivi
+/// lettre` makes it; the case page asks it too, so that its button is offered only when the
+/// document can be written today.
+fn next_document(
+    case: &TrackedCase,
+    status: &Status,
+    as_of: NaiveDate,
+) -> Result<(crate::case::Case, &'static str), Error> {
+    let (value, document) = followup::next_letter_case(case, status)
+        .map_err(|e| Error::usage(e.to_string(), "voir la prochaine échéance du dossier"))?;
+    let name = format!("dossier n° {} ({document})", case.id);
+    let ctx = crate::case::Context {
+        offices: crate::offices::Offices::builtin(),
+        date_override: Some(as_of),
+        today: as_of,
+    };
+    Ok((crate::case::from_json_value(value, &name, ctx)?, document))
+}
+
 /// `GET|POST /suivi/{id}/lettre.pdf`: the next document, validated and rendered like
 /// `/lettre.pdf`.
 pub(super) async fn letter(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
@@ -566,15 +591,7 @@ pub(super) async fn letter(State(state): State<AppState>, Path(id): Path<i64>) -
             message: format!("dossier n° {id} : {e}"),
             conseil: Some("corrigez les événements sur la page du dossier".into()),
         })?;
-        let (value, document) = followup::next_letter_case(&case, &status)
-            .map_err(|e| Error::usage(e.to_string(), "voir la prochaine échéance du dossier"))?;
-        let name = format!("dossier n° {id} ({document})");
-        let ctx = crate::case::Context {
-            offices: crate::offices::Offices::builtin(),
-            date_override: Some(as_of),
-            today: as_of,
-        };
-        let validated = crate::case::from_json_value(value, &name, ctx)?;
+        let (validated, document) = next_document(&case, &status, as_of)?;
         let plan = crate::plan::Plan::new(validated, crate::offices::Offices::builtin())?;
         Ok((renderer.render(&plan)?.pdf, document))
     })

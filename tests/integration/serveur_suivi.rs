@@ -117,6 +117,19 @@ fn suivi_page_lists_cases_by_next_deadline_with_the_document_to_write() {
         rows[2]
     );
     assert!(rows[2].contains("aucune échéance à venir"), "{}", rows[2]);
+    // Its request for reasons is due only once the rejection arises: no button before that,
+    // the reason instead, and the document itself is refused with the same words.
+    let page = text(&s.get(&format!("/suivi/{received}")));
+    assert!(!page.contains("lettre.pdf"), "{page}");
+    assert!(page.contains("ne peut pas encore être écrit"), "{page}");
+    assert!(page.contains("ne naîtra que le 4 janvier 2027"), "{page}");
+    let r = s.send("POST", &format!("/suivi/{received}/lettre.pdf"), &[], b"");
+    assert_eq!(r.status, 422);
+    assert!(
+        text(&r).contains("ne naîtra que le 4 janvier 2027"),
+        "{}",
+        r.text()
+    );
     // Reachable from every page, the main one included.
     assert!(
         s.get("/")
