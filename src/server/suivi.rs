@@ -462,7 +462,7 @@ fn field_of(message: &str) -> &'static str {
         "note"
     } else if message.contains("concerne-t-il") {
         "recours"
-    } else if message.contains("événement n°") && message.contains("remplac") {
+    } else if message.contains("n'a pas d'événement n°") {
         "remplace"
     } else {
         "date"

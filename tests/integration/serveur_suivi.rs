@@ -208,7 +208,7 @@ fn suivi_bad_event_gets_the_commands_french_message_beside_the_field() {
         &case_toml("Camille", "Martin", "2026-10-20"),
     );
     let s = start(&base);
-    let cases: [(Fields, &str, &str); 4] = [
+    let cases: [(Fields, &str, &str); 5] = [
         (
             &[("type", "envoye"), ("date", "2026-11-02")],
             "type",
@@ -229,6 +229,15 @@ fn suivi_bad_event_gets_the_commands_french_message_beside_the_field() {
             &[("type", "envoi"), ("date", "2026-11-02"), ("remplace", "x")],
             "remplace",
             "nombre entier",
+        ),
+        (
+            &[
+                ("type", "envoi"),
+                ("date", "2026-11-02"),
+                ("remplace", "99"),
+            ],
+            "remplace",
+            &format!("le dossier n° {id} n'a pas d'événement n° 99"),
         ),
     ];
     for (fields, field, message) in cases {
