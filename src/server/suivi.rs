@@ -79,6 +79,23 @@ fn failure(e: &Error, id: Option<CaseId>) -> Response {
         .into_response()
 }
 
+/// A case number from the address; anything else is no case (axum's own refusal is English).
+fn parse_id(s: &str) -> Option<i64> {
+    s.parse().ok()
+}
+
+fn unknown_case() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        Html(pages::message_page(
+            "Dossier introuvable",
+            "Cette adresse ne désigne aucun dossier suivi.",
+            "/suivi",
+        )),
+    )
+        .into_response()
+}
+
 fn today() -> NaiveDate {
     super::clock().today
 }
@@ -169,9 +186,12 @@ struct EventForm {
 }
 
 /// `GET /suivi/{id}`: the case, its timeline, its deadlines, the event form.
-pub(super) async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
+pub(super) async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     let Some(base) = state.base.as_deref() else {
         return no_base(StatusCode::OK);
+    };
+    let Some(id) = parse_id(&id) else {
+        return unknown_case();
     };
     case_response(base, CaseId(id), EventForm::default(), StatusCode::OK).await
 }
@@ -473,11 +493,14 @@ fn field_of(message: &str) -> &'static str {
 /// message beside the field.
 pub(super) async fn record(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     super::routes::Fields(fields): super::routes::Fields,
 ) -> Response {
     let Some(base) = state.base.as_deref() else {
         return no_base(StatusCode::NOT_FOUND);
+    };
+    let Some(id) = parse_id(&id) else {
+        return unknown_case();
     };
     let get = |k: &str| {
         fields
@@ -578,9 +601,12 @@ fn next_document(
 
 /// `GET|POST /suivi/{id}/lettre.pdf`: the next document, validated and rendered like
 /// `/lettre.pdf`.
-pub(super) async fn letter(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
+pub(super) async fn letter(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     let Some(base) = state.base.as_deref() else {
         return no_base(StatusCode::NOT_FOUND);
+    };
+    let Some(id) = parse_id(&id) else {
+        return unknown_case();
     };
     let as_of = today();
     let renderer = state.renderer.clone();

@@ -262,6 +262,9 @@ fn suivi_bad_event_gets_the_commands_french_message_beside_the_field() {
         event(&s, 999, &[("type", "envoi"), ("date", "2026-11-02")]).status,
         404
     );
+    let r = s.get("/suivi/abc");
+    assert_eq!(r.status, 404);
+    assert!(r.text().contains("aucun dossier suivi"), "{}", r.text());
     // A receipt before the sending is refused with the command's message, beside the date,
     // and the values typed are kept in the form.
     assert_eq!(
