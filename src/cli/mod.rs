@@ -216,6 +216,16 @@ struct ServeurArgs {
     /// Jeton exigé à chaque requête (sinon la variable d'environnement RECOURS_JETON).
     #[arg(long, value_name = "JETON")]
     jeton: Option<String>,
+    /// Active la page « Dossiers suivis » sur cette base de suivi : un fichier SQLite ou une
+    /// adresse postgres://… (sinon la variable RECOURS_BASE) ; sans elle, rien n'est
+    /// enregistré.
+    #[arg(
+        long,
+        value_name = "FICHIER.sqlite|postgres://…",
+        env = "RECOURS_BASE",
+        hide_env = true
+    )]
+    base: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -478,7 +488,7 @@ where
             out,
             err,
         ),
-        Command::Serveur(a) => serveur::run(a.adresse, a.port, a.jeton, clock, out),
+        Command::Serveur(a) => serveur::run(a.adresse, a.port, a.jeton, a.base, clock, out),
         Command::Completions(a) => {
             use clap::CommandFactory;
             let mut script = Vec::new();

@@ -10,6 +10,7 @@ pub(super) fn run(
     adresse: IpAddr,
     port: u16,
     jeton: Option<String>,
+    base: Option<String>,
     clock: crate::clock::Clock,
     out: &mut dyn Write,
 ) -> Result<ExitCode, Error> {
@@ -33,6 +34,9 @@ pub(super) fn run(
             port,
             jeton,
             clock,
+            base: base
+                .filter(|b| !b.trim().is_empty())
+                .map(|b| crate::store::Base::parse(&b)),
         },
         out,
     )?;

@@ -30,7 +30,8 @@ pub fn page(title: &str, body: &str) -> String {
          <p class=\"avertissement-outil\">Outil libre et indépendant, sans lien avec \
          l'administration. Rien n'est envoyé : vous imprimez et postez la lettre vous-même.</p>\
          <nav aria-label=\"Pages\"><ul><li><a href=\"/\">Une lettre</a></li>\
-         <li><a href=\"/lot\">Un lot (associations)</a></li></ul></nav></header>\n\
+         <li><a href=\"/lot\">Un lot (associations)</a></li>\
+         <li><a href=\"/suivi\">Dossiers suivis</a></li></ul></nav></header>\n\
          <main id=\"contenu\">\n{body}\n</main>\n</body>\n</html>\n",
         title = esc(title),
     )

@@ -2,7 +2,8 @@
 //!
 //! Nothing personal is kept: answers travel in the forms themselves (hidden fields from page
 //! to page), a letter is made in memory per request, a batch lives in a private temporary
-//! folder only while it runs and its ZIP in memory until downloaded. Nothing is logged. The
+//! folder only while it runs and its ZIP in memory until downloaded; only with `--base` are
+//! followed cases kept, in that store (`suivi`). Nothing is logged. The
 //! server binds to loopback unless told otherwise, and then needs a token (see `guard`).
 
 mod explain;
@@ -12,6 +13,7 @@ mod html;
 mod lot;
 mod pages;
 mod routes;
+mod suivi;
 
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
@@ -35,6 +37,8 @@ pub struct Config {
     pub jeton: Option<String>,
     /// The command line's clock (`SOURCE_DATE_EPOCH` or the system's).
     pub clock: Clock,
+    /// The caseload store for « Dossiers suivis »; without it nothing is stored.
+    pub base: Option<crate::store::Base>,
 }
 
 /// The clock the server was started with, set once in [`run`]: handlers take today from it
@@ -56,6 +60,7 @@ struct AppState {
     renderer: Arc<Renderer>,
     guard: Arc<guard::Guard>,
     jobs: lot::Jobs,
+    base: Option<Arc<crate::store::Base>>,
 }
 
 /// Binds, prints the URL as the first line of `out`, and serves until the process ends.
@@ -119,6 +124,7 @@ pub fn run(config: &Config, out: &mut dyn Write) -> Result<(), Error> {
                 jeton: config.jeton.clone(),
             }),
             jobs: Default::default(),
+            base: config.base.clone().map(Arc::new),
         };
         let jobs = state.jobs.clone();
         tokio::spawn(async move {

@@ -1,5 +1,6 @@
 //! The endpoints (`shared/spec/cli.md`, second wave): `GET /`, `GET /sante`,
-//! `POST /lettre.pdf`, `POST /explique.json`, `POST /lot.zip`, and the pages around them.
+//! `POST /lettre.pdf`, `POST /explique.json`, `POST /lot.zip`, and the pages around them;
+//! `/suivi…` (the followed cases) when started with `--base`.
 
 use axum::Router;
 use axum::body::Bytes;
@@ -9,7 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
 use super::lot::{self, Job};
-use super::{AppState, guard, pages};
+use super::{AppState, guard, pages, suivi};
 use crate::case::{Context, Format, Problem};
 use crate::deadlines::{self, IcsOptions};
 use crate::error::Error;
@@ -66,6 +67,13 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/explique.json", post(explique_json))
         .route("/dossier.toml", post(dossier_toml))
         .route("/calendrier.ics", post(calendrier_ics))
+        .route("/suivi", get(suivi::list))
+        .route("/suivi/{id}", get(suivi::show))
+        .route("/suivi/{id}/evenement", post(suivi::record))
+        .route(
+            "/suivi/{id}/lettre.pdf",
+            get(suivi::letter).post(suivi::letter),
+        )
         .route("/lot/{id}", get(lot_status))
         .route("/lot/{id}/lettres.zip", get(lot_download))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
@@ -96,7 +104,7 @@ fn ctx() -> Context<'static> {
 }
 
 /// The fields of a form, URL-encoded or multipart.
-struct Fields(Vec<(String, String)>);
+pub(super) struct Fields(pub(super) Vec<(String, String)>);
 
 impl<S: Send + Sync> FromRequest<S> for Fields {
     type Rejection = Response;

@@ -14,6 +14,7 @@ mod lot_hardening;
 mod navigateur;
 mod nouveau;
 mod serveur;
+mod serveur_suivi;
 mod suivi;
 mod suivi_bases;
 mod suivi_concurrency;
