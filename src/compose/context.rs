@@ -407,7 +407,9 @@ fn naissance(p: &crate::case::Person) -> Option<String> {
     Some(s)
 }
 
-/// « En premier lieu, », « En second lieu, », …, « Enfin, »: one ground needs none.
+/// « En premier lieu, », then « En second lieu, » when there are exactly two grounds (careful
+/// French keeps « second » for a pair), else « En deuxième lieu, », …, « Enfin, »; one ground
+/// needs none.
 fn lieux(arguments: &[&'static str]) -> std::collections::BTreeMap<&'static str, &'static str> {
     const RANKS: [&str; 5] = [
         "En premier lieu, ",
@@ -423,7 +425,7 @@ fn lieux(arguments: &[&'static str]) -> std::collections::BTreeMap<&'static str,
         .map(|(i, a)| {
             let lieu = match (n, i) {
                 (1, _) => "",
-                (2 | 3, 1) => "En second lieu, ",
+                (2, 1) => "En second lieu, ",
                 (_, i) if i + 1 == n && n > 2 => "Enfin, ",
                 (_, i) => RANKS[i.min(RANKS.len() - 1)],
             };
@@ -521,7 +523,7 @@ mod tests {
     }
 
     #[test]
-    fn grounds_are_numbered_only_when_there_are_several() {
+    fn second_is_kept_for_exactly_two_grounds() {
         assert_eq!(lieux(&["doute-suffisant"])["doute-suffisant"], "");
         let two = lieux(&["doute-suffisant", "autorite-parentale"]);
         assert_eq!(two["doute-suffisant"], "En premier lieu, ");
@@ -529,7 +531,7 @@ mod tests {
         let three = lieux(&["a", "b", "c"]);
         assert_eq!(
             [three["a"], three["b"], three["c"]],
-            ["En premier lieu, ", "En second lieu, ", "Enfin, "]
+            ["En premier lieu, ", "En deuxième lieu, ", "Enfin, "]
         );
         let four = lieux(&["a", "b", "c", "d"]);
         assert_eq!(
