@@ -338,8 +338,9 @@ fn a_signature_taller_than_a_page_is_an_error() {
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
 
-    /// Whatever the words (long, short, accented, joined by no-break spaces), layout succeeds
-    /// and nothing leaves the text area.
+    /// Whatever the words (long, short, accented, joined by no-break spaces), layout succeeds,
+    /// nothing leaves the text area, and the closing formula never opens a page without two
+    /// lines of text before it.
     #[test]
     fn any_body_text_stays_inside_the_margins(
         paragraphs in proptest::collection::vec(
@@ -353,9 +354,18 @@ proptest::proptest! {
             .iter()
             .map(|words| crate::letter::Block::Paragraph(crate::letter::Text::plain(words.join(" "))))
             .collect();
+        letter.body.push(crate::letter::Block::Paragraph(crate::letter::Text::plain(
+            "Je vous prie d’agréer, Madame, Monsieur, l’expression de ma considération distinguée.",
+        )));
         letter.sender[0] = crate::letter::Text::plain(sender.clone());
         letter.running_head = sender;
         let laid = layout(&letter, &PageGeometry::default(), Fonts::charis()).unwrap();
         assert_inside_margins(&laid, &PageGeometry::default());
+        for page in laid.pages.iter().skip(1) {
+            let lines = page_lines(page);
+            if let Some(closing) = lines.iter().position(|l| l.starts_with("Je vous prie d’agréer")) {
+                proptest::prop_assert!(closing >= 3, "{lines:#?}");
+            }
+        }
     }
 }
