@@ -411,12 +411,17 @@ fn naissance(p: &crate::case::Person) -> Option<String> {
 /// French keeps « second » for a pair), else « En deuxième lieu, », …, « Enfin, »; one ground
 /// needs none.
 fn lieux(arguments: &[&'static str]) -> std::collections::BTreeMap<&'static str, &'static str> {
-    const RANKS: [&str; 5] = [
+    // Up to the ninth: with all ten grounds the tenth is « Enfin ».
+    const RANKS: [&str; 9] = [
         "En premier lieu, ",
         "En deuxième lieu, ",
         "En troisième lieu, ",
         "En quatrième lieu, ",
         "En cinquième lieu, ",
+        "En sixième lieu, ",
+        "En septième lieu, ",
+        "En huitième lieu, ",
+        "En neuvième lieu, ",
     ];
     let n = arguments.len();
     arguments
@@ -543,5 +548,17 @@ mod tests {
                 "Enfin, "
             ]
         );
+    }
+
+    #[test]
+    fn every_ground_has_its_own_rank_up_to_all_ten() {
+        let all: Vec<&'static str> = Argument::ALL.into_iter().map(Argument::as_str).collect();
+        let ranks = lieux(&all);
+        let mut said: Vec<&str> = all.iter().map(|a| ranks[a]).collect();
+        assert_eq!(said.last(), Some(&"Enfin, "));
+        assert_eq!(said[8], "En neuvième lieu, ");
+        said.sort_unstable();
+        said.dedup();
+        assert_eq!(said.len(), all.len(), "a rank said twice");
     }
 }
