@@ -407,14 +407,21 @@ fn naissance(p: &crate::case::Person) -> Option<String> {
     Some(s)
 }
 
-/// « En premier lieu, », « En second lieu, », …, « Enfin, »: one ground needs none.
+/// « En premier lieu, », then « En second lieu, » when there are exactly two grounds (careful
+/// French keeps « second » for a pair), else « En deuxième lieu, », …, « Enfin, »; one ground
+/// needs none.
 fn lieux(arguments: &[&'static str]) -> std::collections::BTreeMap<&'static str, &'static str> {
-    const RANKS: [&str; 5] = [
+    // Up to the ninth: with all ten grounds the tenth is « Enfin ».
+    const RANKS: [&str; 9] = [
         "En premier lieu, ",
         "En deuxième lieu, ",
         "En troisième lieu, ",
         "En quatrième lieu, ",
         "En cinquième lieu, ",
+        "En sixième lieu, ",
+        "En septième lieu, ",
+        "En huitième lieu, ",
+        "En neuvième lieu, ",
     ];
     let n = arguments.len();
     arguments
@@ -423,7 +430,7 @@ fn lieux(arguments: &[&'static str]) -> std::collections::BTreeMap<&'static str,
         .map(|(i, a)| {
             let lieu = match (n, i) {
                 (1, _) => "",
-                (2 | 3, 1) => "En second lieu, ",
+                (2, 1) => "En second lieu, ",
                 (_, i) if i + 1 == n && n > 2 => "Enfin, ",
                 (_, i) => RANKS[i.min(RANKS.len() - 1)],
             };
@@ -521,7 +528,7 @@ mod tests {
     }
 
     #[test]
-    fn grounds_are_numbered_only_when_there_are_several() {
+    fn second_is_kept_for_exactly_two_grounds() {
         assert_eq!(lieux(&["doute-suffisant"])["doute-suffisant"], "");
         let two = lieux(&["doute-suffisant", "autorite-parentale"]);
         assert_eq!(two["doute-suffisant"], "En premier lieu, ");
@@ -529,7 +536,7 @@ mod tests {
         let three = lieux(&["a", "b", "c"]);
         assert_eq!(
             [three["a"], three["b"], three["c"]],
-            ["En premier lieu, ", "En second lieu, ", "Enfin, "]
+            ["En premier lieu, ", "En deuxième lieu, ", "Enfin, "]
         );
         let four = lieux(&["a", "b", "c", "d"]);
         assert_eq!(
@@ -541,5 +548,17 @@ mod tests {
                 "Enfin, "
             ]
         );
+    }
+
+    #[test]
+    fn every_ground_has_its_own_rank_up_to_all_ten() {
+        let all: Vec<&'static str> = Argument::ALL.into_iter().map(Argument::as_str).collect();
+        let ranks = lieux(&all);
+        let mut said: Vec<&str> = all.iter().map(|a| ranks[a]).collect();
+        assert_eq!(said.last(), Some(&"Enfin, "));
+        assert_eq!(said[8], "En neuvième lieu, ");
+        said.sort_unstable();
+        said.dedup();
+        assert_eq!(said.len(), all.len(), "a rank said twice");
     }
 }

@@ -144,6 +144,24 @@ fn several_grounds_are_numbered_and_one_is_not() {
 }
 
 #[test]
+fn three_grounds_say_deuxieme_not_second() {
+    let t = with_in(
+        &minor(BASE, "mère"),
+        "lettre",
+        "arguments",
+        "[\"motivation-insuffisante\", \"doute-suffisant\", \"autorite-parentale\"]",
+    );
+    let l = letter(&t);
+    assert!(!l.contains("second lieu"), "{l}");
+    let premier = l.find("\nEn premier lieu, cette décision").expect(&l);
+    let deuxieme = l
+        .find("\nEn deuxième lieu, l'administration doit vérifier")
+        .expect(&l);
+    let enfin = l.find("\nEnfin, j'agis en qualité de mère").expect(&l);
+    assert!(premier < deuxieme && deuxieme < enfin, "{l}");
+}
+
+#[test]
 fn hierarchique_asks_to_annul_and_to_have_the_title_issued() {
     let l = letter(&with("", "recours", "\"hierarchique\""));
     assert!(

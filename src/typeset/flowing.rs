@@ -2,7 +2,8 @@
 //! enclosures) as chunks for the paginator, with the permissions that keep French letters
 //! tidy across pages: no orphan or widow line, no page ending on a divided word, a
 //! paragraph ending with a colon kept with what it introduces, at least two list items on
-//! each side of a break, the signature kept with the end of the text.
+//! each side of a break, the closing formula kept with two lines of text before it (and
+//! the signature with the closing formula).
 
 use super::error::TypesetError;
 use super::flow::Chunk;
@@ -46,6 +47,15 @@ impl Flow {
                 runs: line.placed(x, 0.0),
                 block,
             });
+        }
+    }
+
+    /// Forbids a page break just before the chunk at `start` and before the line above it, so
+    /// at least two lines of text go with it onto its page. The closing formula needs this: alone
+    /// at the top of a page with the signature, it reads as cut off from the letter.
+    pub(super) fn keep_with_two_lines_before(&mut self, start: usize) {
+        for chunk in &mut self.chunks[start.saturating_sub(1)..=start] {
+            chunk.break_before = false;
         }
     }
 }
@@ -137,7 +147,9 @@ pub(super) fn subject(
 }
 
 /// Body or enclosure blocks: justified paragraphs and dashed lists. `spaces` are the space
-/// before the first block and the space between the first and the second.
+/// before the first block and the space between the first and the second. Returns the index of
+/// the first chunk of the last block when that block is a paragraph with lines (the body's last
+/// paragraph is the closing formula), for [`Flow::keep_with_two_lines_before`].
 pub(super) fn blocks(
     blocks: &[Block],
     f: &Frame,
@@ -146,8 +158,9 @@ pub(super) fn blocks(
     flow: &mut Flow,
     spaces: (f32, f32),
     name: &'static str,
-) -> Result<(), TypesetError> {
+) -> Result<Option<usize>, TypesetError> {
     let width = f.text_width();
+    let mut last_paragraph = None;
     let style = ParagraphStyle {
         size: ts.body_size,
         superscript_scale: ts.superscript_scale,
@@ -172,11 +185,13 @@ pub(super) fn blocks(
                         run.x += ts.paragraph_indent;
                     }
                 }
+                last_paragraph = (!lines.is_empty()).then_some(flow.chunks.len());
                 flow.paragraph(lines, f.left, space, keep_next, name);
                 // A paragraph ending with a colon introduces what follows: keep them together.
                 keep_next = text.to_plain().trim_end().ends_with(':');
             }
             Block::List(items) => {
+                last_paragraph = None;
                 let item_width = width - ts.list_indent;
                 let item_style = ParagraphStyle {
                     first_width: item_width,
@@ -214,7 +229,7 @@ pub(super) fn blocks(
             }
         }
     }
-    Ok(())
+    Ok(last_paragraph)
 }
 
 /// The signature block, in the right half: the space for the handwritten signature, then the
@@ -299,6 +314,21 @@ mod tests {
         // Before its first line: yes. Inside: after two lines, and leaving two, and not after
         // line 3, which ends with a divided word.
         assert_eq!(breaks(&flow)[3..], [true, false, true, false, true, false]);
+    }
+
+    #[test]
+    fn the_closing_keeps_the_two_lines_before_it() {
+        let mut flow = Flow {
+            chunks: Vec::new(),
+            leading: 14.0,
+            depth: 3.0,
+        };
+        for _ in 0..3 {
+            flow.paragraph(vec![line(false)], 0.0, 6.0, false, "corps");
+        }
+        flow.paragraph(vec![line(false)], 0.0, 6.0, false, "corps");
+        flow.keep_with_two_lines_before(3);
+        assert_eq!(breaks(&flow), [false, true, false, false]);
     }
 
     #[test]

@@ -174,7 +174,7 @@ pub fn layout(
         ts.body_leading
     };
     // The formule d'appel (the body's first paragraph) is followed by a blank line.
-    blocks(
+    let closing = blocks(
         &letter.body,
         &f,
         ts,
@@ -183,6 +183,11 @@ pub fn layout(
         (before_body, ts.body_leading),
         "corps",
     )?;
+    // The closing formula (the body's last paragraph, after the appel) never opens a page
+    // alone with the signature.
+    if let Some(start) = closing.filter(|_| letter.body.len() > 1) {
+        flow.keep_with_two_lines_before(start);
+    }
     signature(
         &letter.signature,
         &f,
@@ -191,7 +196,7 @@ pub fn layout(
         &mut flow,
         body(0.0, 0.0, Align::Left, false),
     )?;
-    blocks(
+    let _ = blocks(
         &letter.enclosures,
         &f,
         ts,

@@ -160,6 +160,66 @@ fn signature_follows_the_closing_formula_on_its_page() {
     assert!(closing < signature);
 }
 
+/// The page's lines, top to bottom: runs sharing a baseline make one line.
+fn page_lines(page: &Page) -> Vec<String> {
+    let mut runs: Vec<&GlyphRun> = page.runs.iter().collect();
+    runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<(f32, String)> = Vec::new();
+    for r in runs {
+        match lines.last_mut() {
+            Some((b, text)) if (*b - r.baseline).abs() < 0.5 => text.push_str(&r.text()),
+            _ => lines.push((r.baseline, r.text())),
+        }
+    }
+    lines.into_iter().map(|(_, t)| t).collect()
+}
+
+#[test]
+fn the_closing_formula_never_opens_a_page_alone_with_the_signature() {
+    // One-line paragraphs added before the end push the closing across the page boundary one
+    // line at a time, so some count puts it first on page 2 unless it is kept with the text.
+    let mut signature_follows = 0;
+    let mut two_pages = 0;
+    for k in 0..40 {
+        let mut letter = fixtures::one_page();
+        let at = letter.body.len() - 2;
+        for i in 0..k {
+            letter.body.insert(
+                at,
+                crate::letter::Block::Paragraph(crate::letter::Text::plain(format!(
+                    "Paragraphe de remplissage numéro {i}."
+                ))),
+            );
+        }
+        let laid = lay(&letter);
+        if laid.page_count() < 2 {
+            continue;
+        }
+        two_pages += 1;
+        let page = laid
+            .pages
+            .iter()
+            .find(|p| page_text(p).contains("l’expression de ma haute considération."))
+            .expect("closing on some page");
+        let lines = page_lines(page);
+        let closing = lines
+            .iter()
+            .position(|l| l.starts_with("Je vous prie d’agréer"))
+            .unwrap();
+        // Line 0 of a following page is the running head.
+        let text_before = closing - 1;
+        assert!(
+            text_before >= 2,
+            "{k} fillers: only {text_before} line(s) before the closing: {lines:#?}"
+        );
+        if lines.len() > closing + 1 && lines[closing + 1] == "Jeanne Lefèvre-Nguyễn" {
+            signature_follows += 1;
+        }
+    }
+    assert!(two_pages >= 10, "the sweep reaches two-page letters");
+    assert!(signature_follows > 0, "the signature follows the closing");
+}
+
 #[test]
 fn a_seventy_character_word_and_a_two_hundred_character_name_stay_inside() {
     for letter in [fixtures::unbreakable_word(), fixtures::long_name()] {
@@ -278,8 +338,9 @@ fn a_signature_taller_than_a_page_is_an_error() {
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
 
-    /// Whatever the words (long, short, accented, joined by no-break spaces), layout succeeds
-    /// and nothing leaves the text area.
+    /// Whatever the words (long, short, accented, joined by no-break spaces), layout succeeds,
+    /// nothing leaves the text area, and the closing formula never opens a page without two
+    /// lines of text before it.
     #[test]
     fn any_body_text_stays_inside_the_margins(
         paragraphs in proptest::collection::vec(
@@ -293,9 +354,18 @@ proptest::proptest! {
             .iter()
             .map(|words| crate::letter::Block::Paragraph(crate::letter::Text::plain(words.join(" "))))
             .collect();
+        letter.body.push(crate::letter::Block::Paragraph(crate::letter::Text::plain(
+            "Je vous prie d’agréer, Madame, Monsieur, l’expression de ma considération distinguée.",
+        )));
         letter.sender[0] = crate::letter::Text::plain(sender.clone());
         letter.running_head = sender;
         let laid = layout(&letter, &PageGeometry::default(), Fonts::charis()).unwrap();
         assert_inside_margins(&laid, &PageGeometry::default());
+        for page in laid.pages.iter().skip(1) {
+            let lines = page_lines(page);
+            if let Some(closing) = lines.iter().position(|l| l.starts_with("Je vous prie d’agréer")) {
+                proptest::prop_assert!(closing >= 3, "{lines:#?}");
+            }
+        }
     }
 }

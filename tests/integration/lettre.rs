@@ -67,6 +67,36 @@ fn lettre_defaults_to_the_case_name_and_accepts_output_and_date() {
 }
 
 #[test]
+fn the_closing_formula_does_not_open_page_two_alone_with_the_signature() {
+    let w = Workdir::new();
+    w.file("dossier.toml", base_case());
+    w.run(&["lettre", "dossier.toml", "--date", "2026-12-01"])
+        .expect_code(0);
+    let bytes = std::fs::read(w.path().join("dossier.pdf")).unwrap();
+    let pages: Vec<Vec<String>> = recours::pdf::extract::extract(&bytes)
+        .iter()
+        .map(|p| recours::pdf::extract::page_lines(p))
+        .collect();
+    assert_eq!(pages.len(), 2, "{pages:#?}");
+    let two = &pages[1];
+    let closing = two
+        .iter()
+        .position(|l| l.starts_with("Je vous prie d’agréer"))
+        .unwrap_or_else(|| panic!("closing on page 2: {two:#?}"));
+    // The running head, then the last lines of the text, then the closing and the signature.
+    assert!(two[0].contains("page 2/2"), "{two:#?}");
+    assert_eq!(
+        two[1..closing],
+        [
+            "À défaut de réponse favorable, je saisirai le tribunal administratif compétent.",
+            "Je reste à votre disposition pour tout document ou renseignement complémentaire.",
+        ],
+        "{two:#?}"
+    );
+    assert_eq!(two[closing + 1], "Camille MARTIN", "{two:#?}");
+}
+
+#[test]
 fn deadline_warnings_are_printed() {
     let w = Workdir::new();
     w.file("dossier.toml", base_case());
