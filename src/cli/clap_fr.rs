@@ -34,8 +34,11 @@ pub fn translate(e: &clap::Error) -> Error {
         }
         ErrorKind::MissingRequiredArgument => format!("argument obligatoire manquant : {invalid}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande : exemple, lettre, explique, verifie, lot, modele, bureaux ou completions"
-                .to_string()
+            return Error::usage(
+                format!("indiquez une commande : {}", command_names()),
+                "sans fichier à écrire, recours nouveau pose les questions une à une ; \
+                 recours serveur les pose dans votre navigateur (voir recours --help)",
+            );
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let value = ctx(ContextKind::InvalidValue).unwrap_or_default();
@@ -57,6 +60,16 @@ pub fn translate(e: &clap::Error) -> Error {
     Error::Usage {
         message,
         conseil: Some(conseil),
+    }
+}
+
+/// The subcommands, from the clap definitions, so the list never falls behind them.
+fn command_names() -> String {
+    let cmd = <super::Cli as clap::CommandFactory>::command();
+    let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} ou {last}", rest.join(", ")),
+        _ => names.join(""),
     }
 }
 

@@ -55,6 +55,17 @@ fn usage_errors_exit_2_with_a_french_message() {
     let r = w.run(&[]);
     r.expect_code(2);
     assert!(r.stderr.contains("indiquez une commande"), "{}", r.stderr);
+    // The list once stopped at « completions »: the questionnaire, the server and the
+    // follow-up, added later, were not named to someone who typed `recours` alone.
+    for name in ["nouveau", "serveur", "suivi", "exporte-modeles", "lettre"] {
+        assert!(r.stderr.contains(name), "{name} in {}", r.stderr);
+    }
+    assert!(
+        r.stderr
+            .contains("conseil : sans fichier à écrire, recours nouveau"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
