@@ -644,7 +644,21 @@ fn row_problem(p: &Problem, name: &str, format: RowFormat) -> String {
     let (Some(cle), true) = (&p.cle, p.manque) else {
         return p.one_line(name);
     };
+    // A missing table (`demandeur`) is no column of its own: name the columns under it.
+    let under: Vec<&str> = COLUMNS
+        .iter()
+        .map(|(c, _)| *c)
+        .filter(|c| {
+            c.strip_prefix(cle.as_str())
+                .is_some_and(|r| r.starts_with('.'))
+        })
+        .collect();
     let conseil = match format {
+        RowFormat::Csv if !under.is_empty() && !COLUMNS.iter().any(|(c, _)| c == cle) => format!(
+            "remplissez pour cette ligne les colonnes « {cle}.… » ({}…) ; ajoutez-les à \
+             l'en-tête si le tableau ne les a pas",
+            under.iter().take(3).copied().collect::<Vec<_>>().join(", ")
+        ),
         RowFormat::Csv => format!(
             "remplissez la colonne « {cle} » pour cette ligne (ajoutez-la à l'en-tête si le \
              tableau ne l'a pas)"

@@ -433,3 +433,27 @@ fn missing_table_is_an_input_error_like_a_missing_case_file() {
     }
     assert!(!w.path().join("out").exists());
 }
+
+/// A row with every `demandeur.*` cell empty was told « remplissez la colonne « demandeur » »,
+/// a column no table has: the fix now names the columns under it.
+#[test]
+fn a_row_missing_a_whole_table_is_told_the_columns_under_it() {
+    let w = Workdir::new();
+    let input = w.file(
+        "t.csv",
+        "recours,demandeur.prenom,demandeur.nom,demande.document,demande.motif,demande.depot,\
+         demande.departement,decision.date,decision.motif\n\
+         gracieux,,,carte-identite,renouvellement,mairie,84,2026-10-15,Pièces\n",
+    );
+    let r = w.run(&["lot", input.to_str().unwrap(), "-o", "out", "-q"]);
+    r.expect_code(3);
+    let report = std::fs::read_to_string(w.path().join("out/rapport.csv")).unwrap();
+    assert!(
+        report.contains(
+            "remplissez pour cette ligne les colonnes « demandeur.… » (demandeur.civilite, \
+             demandeur.prenom, demandeur.nom…)"
+        ),
+        "{report}"
+    );
+    assert!(!report.contains("la colonne « demandeur »"), "{report}");
+}
