@@ -46,6 +46,22 @@ pub fn parse_iso(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("« {t} » n'existe pas dans le calendrier"))
 }
 
+/// A date given on the command line or in a form (`--date`, an event's date): a real day in
+/// the years the procedure dates are checked against, the same rule as in case files.
+pub fn parse_plausible(s: &str) -> Result<NaiveDate, String> {
+    use chrono::Datelike;
+    let d = parse_iso(s.trim())?;
+    let years = crate::deadlines::facts::PLAUSIBLE_YEARS;
+    if !years.contains(&d.year()) {
+        return Err(format!(
+            "la date {d} n'est pas plausible : une lettre se date entre {} et {}",
+            years.start(),
+            years.end()
+        ));
+    }
+    Ok(d)
+}
+
 /// « 15/10/2026 » and « 15-10-2026 », the way dates are written in France.
 fn looks_french(t: &str) -> bool {
     let parts: Vec<&str> = t.split(['/', '-', '.']).collect();

@@ -19,7 +19,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 pub use convert::toml_to_json;
-pub use dates::parse_iso as parse_date;
+pub use dates::{parse_iso as parse_date, parse_plausible as parse_plausible_date};
 pub use model::*;
 pub use problem::{CaseError, Problem};
 pub use validate::{Context, MAX_LONG_CHARS, MAX_NAME_CHARS, MAX_SHORT_CHARS, years_between};

@@ -365,17 +365,7 @@ fn parse_jobs(s: &str) -> Result<u16, String> {
 }
 
 fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
-    use chrono::Datelike;
-    let d = crate::case::parse_date(s)?;
-    let years = crate::deadlines::facts::PLAUSIBLE_YEARS;
-    if !years.contains(&d.year()) {
-        return Err(format!(
-            "la date {d} n'est pas plausible : une lettre se date entre {} et {}",
-            years.start(),
-            years.end()
-        ));
-    }
-    Ok(d)
+    crate::case::parse_plausible_date(s)
 }
 
 /// Parses the arguments and runs the command. `--help` and `--version` print and succeed.

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::html::{esc, page};
 use super::{AppState, pages};
-use crate::case::LetterKind;
+use crate::case::{LetterKind, parse_plausible_date as parse_date};
 use crate::error::Error;
 use crate::followup::{self, AgendaEntry, EventRequest, Status};
 use crate::french::date::date as fr_date;
@@ -459,21 +459,6 @@ fn event_form(id: CaseId, form: &EventForm) -> String {
          </fieldset></form>\n",
         fields.join("")
     )
-}
-
-/// Same rule as the command line's dates: a real day, in a plausible year.
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    use chrono::Datelike;
-    let d = crate::case::parse_date(s.trim())?;
-    let years = crate::deadlines::facts::PLAUSIBLE_YEARS;
-    if !years.contains(&d.year()) {
-        return Err(format!(
-            "la date {d} n'est pas plausible : une lettre se date entre {} et {}",
-            years.start(),
-            years.end()
-        ));
-    }
-    Ok(d)
 }
 
 /// The field a refusal from [`followup::record_event`] is about.
