@@ -121,6 +121,10 @@ pub struct Letter {
     pub signature: Vec<Text>,
     /// « Pièces jointes » and their list, after the signature.
     pub enclosures: Vec<Block>,
+    /// Set on a page of its own after everything else: a requête's detailed inventory of
+    /// pieces (CJA art. R. 412-2), which the court reads as a separate list. Empty for a
+    /// letter.
+    pub inventory: Vec<Block>,
     /// Repeated at the top of the second and following pages (the sender's name).
     pub running_head: String,
 }

@@ -29,6 +29,10 @@ pub fn form_text(l: &Letter) -> String {
     if !enclosures.is_empty() {
         parts.push(enclosures.join("\n"));
     }
+    let inventory = blocks(&l.inventory);
+    if !inventory.is_empty() {
+        parts.push(inventory.join("\n"));
+    }
     parts.retain(|p| !p.trim().is_empty());
     parts.join("\n\n") + "\n"
 }

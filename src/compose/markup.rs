@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use crate::letter::{Block, Span, Style, Text};
 
 /// The sections a template may write, in the order of the letter.
-pub const SECTIONS: [&str; 8] = [
+pub const SECTIONS: [&str; 9] = [
     "expediteur",
     "destinataire",
     "lieu_date",
@@ -23,6 +23,7 @@ pub const SECTIONS: [&str; 8] = [
     "corps",
     "signature",
     "pieces",
+    "inventaire",
 ];
 
 /// Tera's escape function for letter templates: backslash before the markup characters (and
@@ -107,7 +108,7 @@ pub fn parse(rendered: &str) -> Result<Sections, MarkupError> {
 }
 
 fn store(out: &mut Sections, name: String, body: &[&str]) {
-    if name == "corps" || name == "pieces" {
+    if name == "corps" || name == "pieces" || name == "inventaire" {
         out.blocks.entry(name).or_default().extend(blocks(body));
     } else {
         let lines = body

@@ -26,6 +26,7 @@ pub fn plain_text(l: &Letter) -> String {
     section("corps", blocks(&l.body));
     section("signature", lines(&l.signature));
     section("pieces", blocks(&l.enclosures));
+    section("inventaire", blocks(&l.inventory));
     out.trim_end().to_string() + "\n"
 }
 

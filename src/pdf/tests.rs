@@ -42,6 +42,7 @@ fn source_words(letter: &Letter) -> Vec<String> {
     texts.extend(blocks(&letter.body));
     texts.extend(letter.signature.iter().cloned());
     texts.extend(blocks(&letter.enclosures));
+    texts.extend(blocks(&letter.inventory));
     texts
         .iter()
         .flat_map(|t| {

@@ -123,6 +123,7 @@ pub fn one_page() -> Letter {
             p("Je vous prie d'agréer, Monsieur le Préfet, l'expression de ma haute considération."),
         ],
         signature: vec![t("Jeanne Lefèvre-Nguyễn")],
+        inventory: Vec::new(),
         enclosures: vec![
             p("Pièces jointes :"),
             Block::List(vec![

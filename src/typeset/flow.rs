@@ -25,6 +25,8 @@ pub(crate) struct Chunk {
     pub depth: f32,
     /// May a page end just before this chunk?
     pub break_before: bool,
+    /// Must a page end just before this chunk? (The first line of the inventory page.)
+    pub new_page: bool,
     /// The glyphs; `x` is absolute, `baseline` is relative to the chunk's last baseline.
     pub runs: Vec<GlyphRun>,
     /// The letter block it belongs to, in French, for error messages.
@@ -66,6 +68,12 @@ pub(crate) fn paginate(chunks: &[Chunk], area: FlowArea) -> Result<Placement, Ty
             (area.next_top, area.next_bottom)
         };
         let c = &chunks[i];
+        if c.new_page && last.is_some() {
+            page_starts.push(i);
+            first_on_page = i;
+            last = None;
+            continue;
+        }
         let baseline = match last {
             None => page_top + c.top_advance,
             Some(b) => b + c.advance,
@@ -135,6 +143,7 @@ mod tests {
             top_advance: 8.0,
             depth: 2.0,
             break_before,
+            new_page: false,
             runs: vec![GlyphRun {
                 style: Style::Regular,
                 size: 10.0,
@@ -194,6 +203,15 @@ mod tests {
         let chunks = (0..8).map(|t| line(t, t == 0)).collect();
         let pages = paginate_all(chunks, AREA).unwrap();
         assert_eq!(tags(&pages), vec![vec![0, 1, 2, 3, 4], vec![5, 6, 7]]);
+    }
+
+    #[test]
+    fn a_new_page_chunk_opens_a_page_even_with_room_left() {
+        let mut chunks: Vec<Chunk> = (0..4).map(|t| line(t, true)).collect();
+        chunks[2].new_page = true;
+        let pages = paginate_all(chunks, AREA).unwrap();
+        assert_eq!(tags(&pages), vec![vec![0, 1], vec![2, 3]]);
+        assert_eq!(pages[1][0].baseline, 8.0, "set at the top of its page");
     }
 
     #[test]

@@ -44,6 +44,7 @@ impl Flow {
                 top_advance: self.leading,
                 depth: self.depth,
                 break_before,
+                new_page: false,
                 runs: line.placed(x, 0.0),
                 block,
             });
@@ -266,6 +267,7 @@ pub(super) fn signature(
         top_advance: f.signature_space + k * ts.body_leading,
         depth: flow.depth,
         break_before: flow.chunks.is_empty(),
+        new_page: false,
         runs,
         block: "signature",
     });

@@ -205,6 +205,21 @@ pub fn layout(
         (ts.body_leading, ts.paragraph_skip),
         "pièces jointes",
     )?;
+    if !letter.inventory.is_empty() {
+        let start = flow.chunks.len();
+        let _ = blocks(
+            &letter.inventory,
+            &f,
+            ts,
+            fonts,
+            &mut flow,
+            (0.0, ts.paragraph_skip),
+            "inventaire des pièces",
+        )?;
+        if let Some(first) = flow.chunks.get_mut(start) {
+            first.new_page = true;
+        }
+    }
 
     let mut placement = paginate(&flow.chunks, area)?;
     if placement.pages > 1 {
