@@ -107,6 +107,30 @@ pub static TEMPLATES: &[(&str, &str)] = &[
         include_str!("../letter_templates/communication.tera"),
     ),
     (
+        "requete.tera",
+        include_str!("../letter_templates/requete.tera"),
+    ),
+    (
+        "_requete_parties.tera",
+        include_str!("../letter_templates/_requete_parties.tera"),
+    ),
+    (
+        "_requete_ensemble.tera",
+        include_str!("../letter_templates/_requete_ensemble.tera"),
+    ),
+    (
+        "_requete_faits.tera",
+        include_str!("../letter_templates/_requete_faits.tera"),
+    ),
+    (
+        "_moyens.tera",
+        include_str!("../letter_templates/_moyens.tera"),
+    ),
+    (
+        "refere-suspension.tera",
+        include_str!("../letter_templates/refere-suspension.tera"),
+    ),
+    (
         "signalement.tera",
         include_str!("../letter_templates/signalement.tera"),
     ),

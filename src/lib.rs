@@ -23,6 +23,7 @@ pub mod letter;
 pub mod offices;
 pub mod output;
 pub mod pdf;
+pub mod pieces;
 pub mod pipeline;
 pub mod plan;
 pub mod postal;

@@ -28,8 +28,25 @@ pub struct Rendered {
     pub letter: Letter,
     /// Its pages.
     pub laid_out: LaidOutLetter,
-    /// The PDF file.
+    /// The PDF file: the document, followed by the requête en référé-suspension when the
+    /// case asks for one (its pages start after the requête's inventory).
     pub pdf: Vec<u8>,
+    /// With a référé-suspension, the two requêtes as separate files: each is filed on its own
+    /// (CJA art. R. 522-1), so `--pieces` writes them apart.
+    pub separate: Option<Separate>,
+}
+
+/// The requête and its référé-suspension, each in its own PDF.
+#[derive(Debug)]
+pub struct Separate {
+    /// The requête en annulation alone.
+    pub requete: Vec<u8>,
+    /// The requête en référé-suspension.
+    pub refere: Vec<u8>,
+    /// Its words.
+    pub refere_letter: Letter,
+    /// Its page count.
+    pub refere_pages: usize,
 }
 
 impl Renderer {
@@ -66,7 +83,44 @@ impl Renderer {
 
     /// Composes, lays out and writes the letter of a plan.
     pub fn render(&self, plan: &Plan) -> Result<Rendered, Error> {
-        let mut letter = compose::compose(plan, &self.templates).map_err(compose_error)?;
+        let letter = compose::compose(plan, &self.templates).map_err(compose_error)?;
+        let (letter, laid_out, pdf) = self.typeset(plan, letter)?;
+        let Some(refere) = compose::compose_refere(plan, &self.templates) else {
+            return Ok(Rendered {
+                letter,
+                laid_out,
+                pdf,
+                separate: None,
+            });
+        };
+        let (refere_letter, refere_laid_out, refere_pdf) =
+            self.typeset(plan, refere.map_err(compose_error)?)?;
+        let whole = (|| {
+            let mut a = crate::pdf::Assembler::new(Vec::new(), false)?;
+            a.add(&pdf)?;
+            a.add(&refere_pdf)?;
+            a.finish(&letter.metadata)
+        })()
+        .map_err(|e| Error::Internal(format!("écriture du PDF : {e}")))?;
+        Ok(Rendered {
+            letter,
+            laid_out,
+            pdf: whole,
+            separate: Some(Separate {
+                requete: pdf,
+                refere: refere_pdf,
+                refere_letter,
+                refere_pages: refere_laid_out.pages.len(),
+            }),
+        })
+    }
+
+    /// Lays out one composed document and writes its PDF.
+    fn typeset(
+        &self,
+        plan: &Plan,
+        mut letter: Letter,
+    ) -> Result<(Letter, LaidOutLetter, Vec<u8>), Error> {
         if let Some(t) = self.epoch {
             letter.metadata.created = t;
         }
@@ -89,15 +143,10 @@ impl Renderer {
         })?;
         let pdf = crate::pdf::write(&laid_out, self.fonts)
             .map_err(|e| Error::Internal(format!("écriture du PDF : {e}")))?;
-        Ok(Rendered {
-            letter,
-            laid_out,
-            pdf,
-        })
+        Ok((letter, laid_out, pdf))
     }
 }
 
-/// The case-file key whose text holds `c`, to point the user at it.
 fn field_with(case: &crate::case::Case, c: char) -> Option<String> {
     fn walk(v: &serde_json::Value, path: &str, c: char) -> Option<String> {
         match v {

@@ -690,9 +690,10 @@ fn key_deadline(plan: &Plan) -> String {
         }
         // Neither request interrupts the délai: the court limit is the one to keep (for
         // `motifs`, the letter must also be sent by then to extend it).
-        LetterKind::Defenseur | LetterKind::Motifs | LetterKind::Communication => {
-            d.tribunal.as_ref()
-        }
+        LetterKind::Defenseur
+        | LetterKind::Motifs
+        | LetterKind::Communication
+        | LetterKind::Requete => d.tribunal.as_ref(),
         LetterKind::Signalement => None,
     };
     date.map(|d| crate::deadlines::model::iso(d.date))

@@ -26,17 +26,21 @@ pub enum LetterKind {
     Motifs,
     /// Request for the documents of the file (CRPA L. 311-1), to the author of the decision.
     Communication,
+    /// Requête en annulation to the tribunal administratif (CJA R. 411-1), with its inventory
+    /// of pieces (R. 412-2) and, when urgent, a requête en référé-suspension (L. 521-1).
+    Requete,
 }
 
 impl LetterKind {
     /// Every kind, in the order the contract lists them.
-    pub const ALL: [LetterKind; 6] = [
+    pub const ALL: [LetterKind; 7] = [
         LetterKind::Gracieux,
         LetterKind::Hierarchique,
         LetterKind::Signalement,
         LetterKind::Defenseur,
         LetterKind::Motifs,
         LetterKind::Communication,
+        LetterKind::Requete,
     ];
 
     /// The case-file value.
@@ -48,6 +52,7 @@ impl LetterKind {
             LetterKind::Defenseur => "defenseur",
             LetterKind::Motifs => "motifs",
             LetterKind::Communication => "communication",
+            LetterKind::Requete => "requete",
         }
     }
 
@@ -65,6 +70,7 @@ impl LetterKind {
             LetterKind::Defenseur => "réclamation au Défenseur des droits",
             LetterKind::Motifs => "demande de communication des motifs d'un rejet implicite",
             LetterKind::Communication => "demande de communication du dossier",
+            LetterKind::Requete => "requête en annulation au tribunal administratif",
         }
     }
 
@@ -420,6 +426,65 @@ pub struct Faits {
     pub possession_etat: Option<String>,
 }
 
+/// What the requête asks the court to order once the refusal is annulled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Injonction {
+    /// Issue the document (CJA L. 911-1), and at least re-examine the application (L. 911-2).
+    Delivrance,
+    /// Re-examine the application only (L. 911-2).
+    Reexamen,
+}
+
+impl Injonction {
+    /// Case-file values.
+    pub const KEYS: [&'static str; 2] = ["delivrance", "reexamen"];
+
+    /// The case-file value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Injonction::Delivrance => "delivrance",
+            Injonction::Reexamen => "reexamen",
+        }
+    }
+}
+
+/// `[requete]`: what a requête asks of the court, and the files of its pieces.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CourtRequest {
+    /// The injunction asked for.
+    pub injonction: Injonction,
+    /// Days the administration would have to comply (CJA L. 911-1: « assortie, le cas
+    /// échéant, d'un délai d'exécution »).
+    pub delai_injonction_jours: u16,
+    /// Euros per day of delay asked as astreinte (L. 911-3), if any.
+    pub astreinte: Option<u32>,
+    /// Whether a requête en référé-suspension is written too (L. 521-1); its facts are
+    /// `lettre.urgence`.
+    pub urgence: bool,
+    /// The day of the trip, exam or job that cannot wait, when there is one.
+    pub urgence_date: Option<NaiveDate>,
+    /// The court's postal address as the decision gives it, replacing the table's.
+    pub adresse_tribunal: Option<Vec<String>>,
+    /// Files of the pieces for `--pieces`, by piece id (`decision`, `recours_gracieux`…, and
+    /// `piece_N` for the N-th of `lettre.pieces_jointes`), relative to the case file's folder.
+    pub fichiers: std::collections::BTreeMap<String, String>,
+}
+
+impl Default for CourtRequest {
+    fn default() -> Self {
+        CourtRequest {
+            injonction: Injonction::Delivrance,
+            delai_injonction_jours: 30,
+            astreinte: None,
+            urgence: false,
+            urgence_date: None,
+            adresse_tribunal: None,
+            fichiers: Default::default(),
+        }
+    }
+}
+
 /// A validated case file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Case {
@@ -447,6 +512,8 @@ pub struct Case {
     pub demande_motifs: Option<ReasonsRequest>,
     /// Facts the grounds rest on.
     pub faits: Faits,
+    /// What a requête asks (defaults when the table is absent).
+    pub requete: CourtRequest,
     /// Things worth telling the user that do not stop the letter.
     pub avertissements: Vec<String>,
 }

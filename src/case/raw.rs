@@ -33,6 +33,39 @@ pub struct RawCase {
     pub demande_motifs: Option<RawDemandeMotifs>,
     #[serde(default)]
     pub faits: Option<RawFaits>,
+    #[serde(default)]
+    pub requete: Option<RawRequete>,
+}
+
+/// A whole number as a file writes it, or as a spreadsheet cell or a form field gives it
+/// (text).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawNumber {
+    /// `30`.
+    Number(i64),
+    /// `"30"`.
+    Text(String),
+}
+
+/// `[requete]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRequete {
+    #[serde(default)]
+    pub injonction: Option<String>,
+    #[serde(default)]
+    pub delai_injonction_jours: Option<RawNumber>,
+    #[serde(default)]
+    pub astreinte: Option<RawNumber>,
+    #[serde(default)]
+    pub urgence: Option<bool>,
+    #[serde(default)]
+    pub urgence_date: Option<RawDate>,
+    #[serde(default)]
+    pub adresse_tribunal: Option<Vec<String>>,
+    #[serde(default)]
+    pub fichiers: std::collections::BTreeMap<String, String>,
 }
 
 /// `[faits]`: facts a ground rests on; each ground is argued only when its fact is given.

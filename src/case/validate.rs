@@ -245,6 +245,7 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
         .demande_motifs
         .as_ref()
         .and_then(|m| reasons_request(&mut c, m, lettre.date));
+    let requete = court_request(&mut c, raw.requete.as_ref(), recours, &lettre);
 
     if let Some(kind) = recours {
         coherence(
@@ -286,8 +287,140 @@ pub fn validate(raw: RawCase, ctx: Context<'_>) -> Result<Case, Vec<Problem>> {
         signalement,
         demande_motifs,
         faits,
+        requete,
         avertissements: c.warnings,
     })
+}
+
+/// A whole number, written as a number or as text; an empty text is no value.
+fn number(c: &mut Checker<'_>, key: &str, raw: &Option<RawNumber>) -> Option<i64> {
+    match raw.as_ref()? {
+        RawNumber::Number(n) => Some(*n),
+        RawNumber::Text(t) if t.trim().is_empty() => None,
+        RawNumber::Text(t) => match t.trim().parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                c.error(
+                    Problem::at(key, format!("« {} » n'est pas un nombre entier", t.trim()))
+                        .conseil("écrivez un nombre sans unité, par exemple 30"),
+                );
+                None
+            }
+        },
+    }
+}
+
+/// Most days an injunction's time limit may be given (six months): beyond, the request
+/// is almost certainly a typing error.
+const MAX_INJONCTION_DAYS: i64 = 180;
+
+/// `[requete]`, checked; its defaults when absent. Only a requête reads it: for another letter
+/// a present table is a warning, not an error, so a case file can be kept while it moves on.
+fn court_request(
+    c: &mut Checker<'_>,
+    raw: Option<&RawRequete>,
+    kind: Option<LetterKind>,
+    lettre: &LetterOptions,
+) -> CourtRequest {
+    let mut out = CourtRequest::default();
+    let Some(r) = raw else {
+        return out;
+    };
+    if kind.is_some_and(|k| k != LetterKind::Requete) {
+        c.warnings.push(
+            "[requete] n'est utilisée que par une requête au tribunal (recours = \"requete\")"
+                .to_string(),
+        );
+    }
+    if let Some(v) = &r.injonction {
+        match v.trim() {
+            "delivrance" => out.injonction = Injonction::Delivrance,
+            "reexamen" => out.injonction = Injonction::Reexamen,
+            other => c.error(
+                Problem::at(
+                    "requete.injonction",
+                    format!("injonction « {other} » inconnue"),
+                )
+                .conseil(suggest::hint(other, Injonction::KEYS)),
+            ),
+        }
+    }
+    if let Some(n) = number(
+        c,
+        "requete.delai_injonction_jours",
+        &r.delai_injonction_jours,
+    ) {
+        if (1..=MAX_INJONCTION_DAYS).contains(&n) {
+            out.delai_injonction_jours = n as u16;
+        } else {
+            c.error(
+                Problem::at(
+                    "requete.delai_injonction_jours",
+                    format!("{n} jours : le délai demandé va de 1 à {MAX_INJONCTION_DAYS} jours"),
+                )
+                .conseil("écrivez un nombre de jours, par exemple 30"),
+            );
+        }
+    }
+    if let Some(n) = number(c, "requete.astreinte", &r.astreinte) {
+        if (1..=10_000).contains(&n) {
+            out.astreinte = Some(n as u32);
+        } else {
+            c.error(
+                Problem::at(
+                    "requete.astreinte",
+                    format!("{n} euros par jour : le montant va de 1 à 10 000"),
+                )
+                .conseil("écrivez un montant en euros par jour de retard, par exemple 100, ou supprimez la clé"),
+            );
+        }
+    }
+    out.urgence = r.urgence.unwrap_or(false);
+    out.urgence_date = c.opt_date("requete.urgence_date", &r.urgence_date);
+    if out.urgence && lettre.urgence.is_none() {
+        c.error(
+            Problem::at(
+                "lettre.urgence",
+                "requete.urgence = true demande les faits qui rendent l'attente impossible",
+            )
+            .conseil(
+                "décrivez-les dans lettre.urgence, par exemple « je dois me rendre au Sénégal le 15 janvier 2027 pour les obsèques de ma mère »",
+            ),
+        );
+    }
+    if out.urgence_date.is_some() && !out.urgence {
+        c.warnings.push(
+            "requete.urgence_date n'est utilisée qu'avec requete.urgence = true (référé-suspension)"
+                .to_string(),
+        );
+    }
+    if let Some(lines) = &r.adresse_tribunal {
+        let lines = c.list("requete.adresse_tribunal", lines, MAX_SHORT_CHARS);
+        if lines.is_empty() {
+            c.error(
+                Problem::at("requete.adresse_tribunal", "l'adresse est vide")
+                    .conseil("recopiez l'adresse du tribunal indiquée par la décision, une ligne par élément, ou supprimez la clé"),
+            );
+        } else {
+            out.adresse_tribunal = Some(lines);
+        }
+    }
+    if r.fichiers.len() > MAX_LIST_ITEMS * 2 {
+        c.error(Problem::at(
+            "requete.fichiers",
+            format!(
+                "{} fichiers ; {} au plus",
+                r.fichiers.len(),
+                MAX_LIST_ITEMS * 2
+            ),
+        ));
+    }
+    for (id, path) in &r.fichiers {
+        let key = format!("requete.fichiers.{id}");
+        let path = c.required(&key, path, MAX_SHORT_CHARS);
+        out.fichiers.insert(id.clone(), path);
+    }
+    out
 }
 
 fn letter_options(c: &mut Checker<'_>, l: RawLettre, kind: Option<LetterKind>) -> LetterOptions {
@@ -1089,7 +1222,7 @@ fn coherence(
                 );
             }
         }
-        LetterKind::Motifs | LetterKind::Communication => {}
+        LetterKind::Motifs | LetterKind::Communication | LetterKind::Requete => {}
         LetterKind::Defenseur => {
             if gracieux.is_none() && hierarchique.is_none() {
                 c.warnings.push(

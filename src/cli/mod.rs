@@ -77,7 +77,7 @@ enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         next_help_heading = "Options ",
-        after_help = "Exemples : recours lettre dossier.toml ; recours lettre dossier.toml -o recours.pdf --date 2026-12-01 ; recours lettre dossier.toml --texte"
+        after_help = "Exemples : recours lettre dossier.toml ; recours lettre dossier.toml -o recours.pdf --date 2026-12-01 ; recours lettre dossier.toml --texte ; recours lettre requete.toml --pieces a-deposer"
     )]
     Lettre(LettreArgs),
     /// Explique quelle lettre écrire, à qui, pourquoi, et les délais.
@@ -277,6 +277,10 @@ struct LettreArgs {
     /// Affiche le texte de la lettre au lieu d'écrire le PDF.
     #[arg(long)]
     texte: bool,
+    /// Pour une requête : écrit aussi un dossier prêt à déposer (la requête, les pièces
+    /// numérotées comme l'inventaire, inventaire.txt).
+    #[arg(long, value_name = "DOSSIER", conflicts_with = "texte")]
+    pieces: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -405,6 +409,7 @@ where
                 date: None,
                 modeles: None,
                 texte: a.texte,
+                pieces: None,
                 clock,
             },
             out,
@@ -417,6 +422,7 @@ where
                 date: a.date.date,
                 modeles: a.modeles.as_deref(),
                 texte: a.texte,
+                pieces: a.pieces.as_deref(),
                 clock,
             },
             out,

@@ -31,6 +31,41 @@ pub(super) struct LetterContext<'a> {
     signalement: Option<Signalement>,
     faits: Faits<'a>,
     delais: Delais,
+    /// What a requête asks and produces (null for a letter).
+    requete: Option<Requete<'a>>,
+    /// The request for the reasons of the implicit rejection, once sent.
+    demande_motifs: Option<DemandeMotifs>,
+}
+
+#[derive(Debug, Serialize)]
+struct DemandeMotifs {
+    envoi: String,
+    communication: Option<String>,
+}
+
+/// `requete`: the conclusions, the grounds split as a court reads them, the inventory.
+#[derive(Debug, Serialize)]
+struct Requete<'a> {
+    /// `delivrance` or `reexamen`.
+    injonction: &'static str,
+    delai_injonction_jours: u16,
+    astreinte: Option<u32>,
+    urgence: bool,
+    urgence_date: Option<String>,
+    /// « tribunal administratif de Nîmes », for running text.
+    tribunal: String,
+    /// The day the silence on each recours became a rejection, when it has (no explicit
+    /// answer, two months after receipt, on or before the requête's date).
+    implicite_gracieux: Option<String>,
+    implicite_hierarchique: Option<String>,
+    /// Grounds of external legality (the reasons given), then internal (the merits).
+    moyens_externes: Vec<&'static str>,
+    moyens_internes: Vec<&'static str>,
+    /// Opening words of each ground within its group.
+    lieux_externes: std::collections::BTreeMap<&'static str, &'static str>,
+    lieux_internes: std::collections::BTreeMap<&'static str, &'static str>,
+    /// The inventory, piece 1 first.
+    pieces: &'a [super::inventory::Piece],
 }
 
 #[derive(Debug, Serialize)]
@@ -73,6 +108,8 @@ struct Expediteur<'a> {
     /// « Née le 14 mai 1980 à Avignon »: the birth line under the name, so the file can be
     /// found; null when neither is given.
     naissance: Option<String>,
+    /// The address as typed, on one line, for running text (« demeurant … »).
+    adresse_texte: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -172,7 +209,10 @@ struct Delais {
     limite_tribunal: Option<String>,
 }
 
-pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
+pub(super) fn build<'a>(
+    plan: &'a Plan,
+    pieces: &'a [super::inventory::Piece],
+) -> LetterContext<'a> {
     let c = &plan.case;
     let a = &plan.route.destinataire;
     let offices = crate::offices::Offices::builtin();
@@ -216,6 +256,7 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             ),
         };
     let arguments = arguments(plan);
+    let arguments_all = arguments.clone();
     let mut lignes = a.lignes.clone();
     lignes.extend(
         if a.adresse_statut == crate::offices::AddressStatus::Fournie {
@@ -253,6 +294,7 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             date_naissance: c.demandeur.date_naissance.map(iso),
             lieu_naissance: c.demandeur.lieu_naissance.as_deref(),
             naissance: naissance(&c.demandeur),
+            adresse_texte: c.demandeur.adresse.join(", "),
         },
         titulaire: c.titulaire.as_ref().map(|t| Titulaire {
             civilite: t.civilite.map(|c| c.as_str()),
@@ -338,6 +380,48 @@ pub(super) fn build(plan: &Plan) -> LetterContext<'_> {
             rejet_implicite: plan.deadlines.rejet_implicite.as_ref().map(|d| iso(d.date)),
             limite_tribunal: plan.deadlines.tribunal.as_ref().map(|d| iso(d.date)),
         },
+        demande_motifs: c.demande_motifs.map(|m| DemandeMotifs {
+            envoi: iso(m.envoi),
+            communication: m.communication.map(iso),
+        }),
+        requete: (c.recours == crate::case::LetterKind::Requete)
+            .then(|| requete(plan, &arguments_all, pieces)),
+    }
+}
+
+fn requete<'a>(
+    plan: &'a Plan,
+    arguments: &[&'static str],
+    pieces: &'a [super::inventory::Piece],
+) -> Requete<'a> {
+    let c = &plan.case;
+    let r = &c.requete;
+    let born = |e: &Option<EarlierRecours>| {
+        let e = e.as_ref()?;
+        if e.rejet.is_some() {
+            return None;
+        }
+        let d = crate::deadlines::add_months(e.reception?, 2);
+        (d <= c.lettre.date).then(|| iso(d))
+    };
+    let (externes, internes): (Vec<&'static str>, Vec<&'static str>) = arguments
+        .iter()
+        .partition(|a| **a == Argument::MotivationInsuffisante.as_str());
+    let tribunal = plan.route.destinataire.nom.clone();
+    Requete {
+        injonction: r.injonction.as_str(),
+        delai_injonction_jours: r.delai_injonction_jours,
+        astreinte: r.astreinte,
+        urgence: r.urgence,
+        urgence_date: r.urgence_date.map(iso),
+        tribunal: crate::french::grammar::lower_first(&tribunal),
+        implicite_gracieux: born(&c.recours_gracieux),
+        implicite_hierarchique: born(&c.recours_hierarchique),
+        lieux_externes: lieux(&externes),
+        lieux_internes: lieux(&internes),
+        moyens_externes: externes,
+        moyens_internes: internes,
+        pieces,
     }
 }
 

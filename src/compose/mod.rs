@@ -9,6 +9,7 @@
 
 mod context;
 mod form_text;
+pub mod inventory;
 pub mod markup;
 mod plain;
 mod templates;
@@ -195,13 +196,40 @@ pub fn template_for(plan: &Plan) -> &'static str {
         (LetterKind::Defenseur, _) => "defenseur.tera",
         (LetterKind::Motifs, _) => "motifs.tera",
         (LetterKind::Communication, _) => "communication.tera",
+        (LetterKind::Requete, _) => "requete.tera",
     }
 }
 
 /// Renders the letter for a plan.
 pub fn compose(plan: &Plan, templates: &Templates) -> Result<Letter, ComposeError> {
-    let name = template_for(plan);
-    let ctx = tera::Context::from_serialize(&context::build(plan))
+    let pieces = if plan.case.recours == LetterKind::Requete {
+        inventory::inventory(&plan.case)
+    } else {
+        Vec::new()
+    };
+    compose_with(plan, templates, template_for(plan), &pieces)
+}
+
+/// The requête en référé-suspension that goes with a requête when `requete.urgence` is set
+/// (CJA art. L. 521-1): a separate document, which R. 522-1 requires to be « présentée par
+/// requête distincte » and accompanied by a copy of the requête en annulation.
+pub fn compose_refere(plan: &Plan, templates: &Templates) -> Option<Result<Letter, ComposeError>> {
+    (plan.case.recours == LetterKind::Requete && plan.case.requete.urgence).then(|| {
+        let pieces = inventory::refere(&plan.case);
+        compose_with(plan, templates, REFERE_TEMPLATE, &pieces)
+    })
+}
+
+/// The référé-suspension's template.
+pub const REFERE_TEMPLATE: &str = "refere-suspension.tera";
+
+fn compose_with(
+    plan: &Plan,
+    templates: &Templates,
+    name: &'static str,
+    pieces: &[inventory::Piece],
+) -> Result<Letter, ComposeError> {
+    let ctx = tera::Context::from_serialize(&context::build(plan, pieces))
         .map_err(|e| ComposeError::from_tera(&e))?;
     let rendered = templates.render(name, ctx)?;
     let markup_error = |ligne: usize, message: String| ComposeError::Markup {
@@ -261,6 +289,7 @@ pub fn compose(plan: &Plan, templates: &Templates) -> Result<Letter, ComposeErro
             .collect()
     };
     let body = fix_blocks(sections.blocks.remove("corps").unwrap_or_default());
+    let inventory = fix_blocks(sections.blocks.remove("inventaire").unwrap_or_default());
     let mut enclosures = fix_blocks(sections.blocks.remove("pieces").unwrap_or_default());
     // A heading with nothing under it (no default enclosure applies, none added) is dropped.
     if !enclosures.iter().any(|b| matches!(b, Block::List(_))) {
@@ -268,7 +297,11 @@ pub fn compose(plan: &Plan, templates: &Templates) -> Result<Letter, ComposeErro
     }
     let c = &plan.case;
     let author = format!("{} {}", c.demandeur.prenom, c.demandeur.nom);
-    let kind = c.recours.label();
+    let kind = if name == REFERE_TEMPLATE {
+        "requête en référé-suspension"
+    } else {
+        c.recours.label()
+    };
     let mut title = format!("{kind} – {author}");
     if let Some(first) = title.get(..1) {
         title = first.to_uppercase() + &title[1..];
@@ -289,6 +322,7 @@ pub fn compose(plan: &Plan, templates: &Templates) -> Result<Letter, ComposeErro
         body,
         signature,
         enclosures,
+        inventory,
     })
 }
 
@@ -302,6 +336,8 @@ fn leaked_tag(line: &str) -> bool {
         .any(|(i, w)| (w == b"{{" || w == b"{%") && (i == 0 || bytes[i - 1] != b'\\'))
 }
 
+#[cfg(test)]
+mod requete_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -24,7 +24,8 @@ impl LetterKind {
             LetterKind::Signalement
             | LetterKind::Defenseur
             | LetterKind::Motifs
-            | LetterKind::Communication => None,
+            | LetterKind::Communication
+            | LetterKind::Requete => None,
         }
     }
 }

@@ -48,7 +48,13 @@ pub fn compute_with(facts: &Facts, calendar: &Calendar) -> Result<Deadlines, Fac
         }
         Some(LetterKind::Defenseur) => out.warnings.push(Warning::DefenseurStopsNothing),
         Some(LetterKind::Communication) => out.warnings.push(Warning::CommunicationStopsNothing),
-        Some(LetterKind::Gracieux | LetterKind::Hierarchique | LetterKind::Motifs) | None => {}
+        Some(
+            LetterKind::Gracieux
+            | LetterKind::Hierarchique
+            | LetterKind::Motifs
+            | LetterKind::Requete,
+        )
+        | None => {}
     }
     let mut ctx = Ctx {
         facts,

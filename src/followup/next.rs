@@ -208,8 +208,7 @@ pub(super) fn next_step(
 }
 
 /// A document key, only if `recours` writes that document: a step never sends the user to a
-/// `recours = "…"` value the case file would refuse. The request for the reasons (`motifs`)
-/// and the requête are planned letter kinds; they show here once they exist.
+/// `recours = "…"` value the case file would refuse.
 fn writable(key: &'static str) -> Option<&'static str> {
     LetterKind::from_key(key).map(LetterKind::as_str)
 }

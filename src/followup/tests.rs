@@ -104,7 +104,7 @@ fn explicit_rejection_opens_two_months_before_the_court_in_any_event_order() {
     assert_eq!(a, b);
     assert_eq!(a.kind, StepKind::Tribunal);
     assert_eq!(a.date, d(2027, 2, 11));
-    assert_eq!(a.document, None, "recours does not write the requête yet");
+    assert_eq!(a.document, Some("requete"), "recours writes the requête");
 }
 
 #[test]
@@ -142,8 +142,7 @@ fn recorded_request_for_reasons_moves_the_court_limit_and_ends_the_motifs_step()
     assert_eq!(s.facts.reasons.unwrap().envoi, d(2026, 7, 5));
     let n = s.next.unwrap();
     assert_eq!((n.kind, n.date), (StepKind::Tribunal, d(2026, 9, 21)));
-    // The requête is not a document recours writes yet (issue 11).
-    assert_eq!(n.document, None);
+    assert_eq!(n.document, Some("requete"));
     assert!(
         c.evenements
             .iter()

@@ -70,6 +70,16 @@ pub fn mairie(commune: &str) -> String {
     }
 }
 
+/// « Tribunal administratif de Nîmes » → « tribunal administratif de Nîmes »: a name that
+/// heads a block, set in running text.
+pub fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

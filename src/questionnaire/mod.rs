@@ -35,6 +35,8 @@ pub enum Section {
     Motifs,
     /// The trouble at the mairie.
     Signalement,
+    /// What a requête asks the court (`recours = "requete"`).
+    Requete,
     /// The writer.
     Demandeur,
     /// The minor the document is for.
@@ -49,7 +51,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in order.
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Lettre,
         Section::Demande,
         Section::Decision,
@@ -57,6 +59,7 @@ impl Section {
         Section::Hierarchique,
         Section::Motifs,
         Section::Signalement,
+        Section::Requete,
         Section::Demandeur,
         Section::Titulaire,
         Section::Destinataire,
@@ -74,6 +77,7 @@ impl Section {
             Section::Hierarchique => "Votre recours hiérarchique déjà envoyé",
             Section::Motifs => "Votre demande des motifs du rejet",
             Section::Signalement => "La difficulté en mairie",
+            Section::Requete => "Ce que vous demandez au tribunal",
             Section::Demandeur => "Vous, qui écrivez et signez",
             Section::Titulaire => "Pour un enfant (ou un majeur protégé)",
             Section::Destinataire => "L'autorité, telle qu'écrite sur la décision",
@@ -92,6 +96,7 @@ impl Section {
             Section::Hierarchique => "hierarchique",
             Section::Motifs => "motifs",
             Section::Signalement => "signalement",
+            Section::Requete => "requete",
             Section::Demandeur => "demandeur",
             Section::Titulaire => "titulaire",
             Section::Destinataire => "destinataire",

@@ -9,6 +9,14 @@ use super::{Condition, Kind, Question, Section};
 const MAIRIE: &[&str] = &["mairie"];
 const ETRANGER: &[&str] = &["consulat", "ambassade"];
 const SIGNALEMENT: &[&str] = &["signalement"];
+const REQUETE: &[&str] = &["requete"];
+const INJONCTIONS: &[(&str, &str)] = &[
+    (
+        "delivrance",
+        "Délivrer le document (à défaut, réexaminer la demande)",
+    ),
+    ("reexamen", "Réexaminer la demande"),
+];
 /// Letters that follow an earlier recours gracieux (every letter but the first and the
 /// signalement).
 const SANS_GRACIEUX_ANTERIEUR: &[&str] = &["gracieux", "signalement"];
@@ -313,6 +321,65 @@ pub const QUESTIONS: &[Question] = &[
         Date,
     )
     .si(Condition::Different("recours", SANS_GRACIEUX_ANTERIEUR)),
+    // The requête: what the court is asked to order, the référé, the court's address.
+    q(
+        Requete,
+        "requete.injonction",
+        "Que demandez-vous au tribunal d'ordonner, s'il annule le refus ?",
+        "Le tribunal peut ordonner à l'administration de délivrer le document, ou de réexaminer \
+         la demande (code de justice administrative, art. L. 911-1 et L. 911-2). Demander la \
+         délivrance ajoute le réexamen à titre subsidiaire.",
+        Choix(INJONCTIONS),
+    )
+    .si(Condition::Egal("recours", REQUETE))
+    .defaut("delivrance"),
+    q(
+        Requete,
+        "requete.delai_injonction_jours",
+        "Dans quel délai, en jours ?",
+        "Le délai que vous proposez au tribunal pour que l'administration s'exécute après le \
+         jugement ; c'est lui qui le fixe.",
+        Texte,
+    )
+    .si(Condition::Egal("recours", REQUETE))
+    .defaut("30"),
+    q(
+        Requete,
+        "requete.astreinte",
+        "Astreinte demandée, en euros par jour de retard (facultatif)",
+        "Une somme par jour de retard si l'administration ne s'exécute pas (art. L. 911-3). \
+         Laissez vide pour ne pas en demander.",
+        Texte,
+    )
+    .si(Condition::Egal("recours", REQUETE))
+    .exemple("100"),
+    q(
+        Requete,
+        "requete.urgence",
+        "Ne pouvez-vous pas attendre le jugement (voyage, examen, emploi) ?",
+        "Oui : recours écrit aussi une requête en référé-suspension, à déposer en même temps \
+         (art. L. 521-1). Décrivez alors les faits dans « Pourquoi c'est urgent ».",
+        OuiNon,
+    )
+    .si(Condition::Egal("recours", REQUETE))
+    .defaut("non"),
+    q(
+        Requete,
+        "requete.urgence_date",
+        "Date du voyage, de l'examen ou de l'embauche",
+        "La date qui ne peut pas attendre, si elle existe.",
+        Date,
+    )
+    .si(Condition::Egal("recours", REQUETE)),
+    q(
+        Requete,
+        "requete.adresse_tribunal",
+        "Adresse du tribunal, telle que l'indique la décision",
+        "Les voies et délais de recours de la décision nomment le tribunal et souvent son \
+         adresse : recopiez-la, une ligne par élément. Sinon, recours donne une adresse à vérifier.",
+        Lignes,
+    )
+    .si(Condition::Egal("recours", REQUETE)),
     // Signalement.
     q(
         Signalement,

@@ -121,8 +121,8 @@ pub(super) fn choose(
         }
         LetterKind::Hierarchique => Some(superior(case, offices, raisons)),
         LetterKind::Defenseur => Some(defenseur(offices, raisons)),
-        LetterKind::Motifs | LetterKind::Communication => {
-            unreachable!("routed_as maps the requests onto a recours")
+        LetterKind::Motifs | LetterKind::Communication | LetterKind::Requete => {
+            unreachable!("routed_as maps the requests and the requête onto a recours")
         }
     };
     if let Some(t) = &case.titulaire {

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::Addressee;
 use crate::case::{Case, Depot, LetterKind};
+use crate::french::grammar::lower_first;
 use crate::offices::{Offices, Tribunal};
 
 /// The court, and how sure we are.
@@ -94,11 +95,93 @@ pub(super) fn hint(case: &Case, addressee: &Addressee, offices: &Offices) -> Opt
     }
 }
 
-/// « Tribunal administratif de Nîmes » → « tribunal administratif de Nîmes ».
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
+/// The addressee of a requête: the court's registry (greffe), at the address the case file
+/// copied from the decision (`requete.adresse_tribunal`), else the table's dated one, always
+/// to be checked. Fails when no court can be named: the letter would not know where to go.
+pub(super) fn addressee(
+    case: &Case,
+    hint: Option<&CourtHint>,
+    raisons: &mut Vec<super::Reason>,
+    avertissements: &mut Vec<String>,
+) -> Result<Addressee, crate::error::Error> {
+    use crate::offices::AddressStatus;
+    let Some(hint) = hint else {
+        return Err(crate::error::Error::Input {
+            message: "aucun tribunal administratif ne peut être nommé pour cette décision".into(),
+            conseil: Some(
+                "recopiez le tribunal que la décision indique dans ses voies et délais de recours : \
+                 decision.tribunal = \"Tribunal administratif de …\", et son adresse dans \
+                 requete.adresse_tribunal = [\"…\", \"…\"]"
+                    .into(),
+            ),
+        });
+    };
+    let (id, nom) = match (&hint.tribunal, &hint.nom_indique) {
+        (Some(t), _) => (t.id.clone(), t.nom.clone()),
+        (None, Some(n)) => ("tribunal-indique".to_string(), n.clone()),
+        (None, None) => unreachable!("a court hint names a court"),
+    };
+    let given = case.requete.adresse_tribunal.clone();
+    let (adresse, adresse_statut, adresse_source) = match (given, &hint.tribunal) {
+        (Some(lines), _) => (
+            lines,
+            AddressStatus::Fournie,
+            "recopiée de la décision (requete.adresse_tribunal du dossier)".to_string(),
+        ),
+        (None, Some(t)) => (
+            t.adresse.as_ref().map(|a| a.lines()).unwrap_or_default(),
+            t.adresse_statut,
+            t.adresse_source.clone(),
+        ),
+        (None, None) => (Vec::new(), AddressStatus::AVerifier, String::new()),
+    };
+    raisons.push(super::Reason::new(
+        format!(
+            "La requête est adressée au greffe du {} : {}.",
+            lower_first(&nom),
+            hint.explication
+        ),
+        hint.source.clone(),
+    ));
+    if hint.certitude == "probable" {
+        avertissements.push(format!(
+            "le {} est le tribunal probable, pas certain : la décision indique le tribunal \
+             compétent dans ses voies et délais de recours ; vérifiez-le et, s'il diffère, \
+             indiquez-le dans decision.tribunal",
+            lower_first(&nom)
+        ));
     }
+    if adresse_statut != AddressStatus::Fournie {
+        avertissements.push(if adresse.is_empty() {
+            format!(
+                "adresse du {} inconnue : recopiez celle que la décision indique dans \
+                 requete.adresse_tribunal",
+                lower_first(&nom)
+            )
+        } else {
+            format!(
+                "l'adresse du {} vient d'un annuaire daté : comparez-la avec celle que la décision \
+                 indique (ou le site du tribunal) avant d'envoyer, ou recopiez-la dans \
+                 requete.adresse_tribunal",
+                lower_first(&nom)
+            )
+        });
+    }
+    let appel = format!(
+        "À Mesdames et Messieurs les président et juges du {}",
+        lower_first(&nom)
+    );
+    Ok(Addressee {
+        id,
+        lignes: vec![nom.clone(), "Greffe".to_string()],
+        nom,
+        adresse,
+        adresse_statut,
+        adresse_source,
+        fonction: None,
+        civilite: None,
+        formule: String::new(),
+        consideration: String::new(),
+        appel,
+    })
 }

@@ -11,6 +11,7 @@
 mod addressee;
 mod author;
 mod court;
+mod court_steps;
 pub mod forms;
 mod next_steps;
 
@@ -67,7 +68,9 @@ pub struct Route {
 pub fn routed_as(case: &Case) -> LetterKind {
     use crate::deadlines::RecoursKind;
     match case.recours {
-        LetterKind::Communication => LetterKind::Gracieux,
+        // The requête's addressee is the court; the author of the decision, its defendant,
+        // is found as for the gracieux.
+        LetterKind::Communication | LetterKind::Requete => LetterKind::Gracieux,
         LetterKind::Motifs => match case.silent_recours() {
             Some((RecoursKind::Hierarchique, _)) => LetterKind::Hierarchique,
             _ => LetterKind::Gracieux,
@@ -81,9 +84,25 @@ pub fn routed_as(case: &Case) -> LetterKind {
 pub fn route(case: &Case, offices: &Offices) -> Result<Route, Error> {
     let mut raisons = Vec::new();
     let mut avertissements = Vec::new();
-    let destinataire = addressee::choose(case, offices, &mut raisons, &mut avertissements)?;
+    let mut destinataire = addressee::choose(case, offices, &mut raisons, &mut avertissements)?;
     let auteur = author::of(case, offices, &destinataire);
     let tribunal = court::hint(case, &destinataire, offices);
+    if case.recours == LetterKind::Requete {
+        // What was chosen is the author, the defendant; the requête goes to the court. The
+        // reasons and warnings about the author's address do not concern it.
+        raisons.clear();
+        avertissements.clear();
+        raisons.push(Reason::new(
+            format!(
+                "La requête demande au tribunal administratif d'annuler la décision {} et, le \
+                 cas échéant, celles qui ont rejeté les recours formés contre elle.",
+                auteur.de
+            ),
+            "CJA art. R. 411-1",
+        ));
+        destinataire =
+            court::addressee(case, tribunal.as_ref(), &mut raisons, &mut avertissements)?;
+    }
     let etapes_suivantes = next_steps::after(case);
     Ok(Route {
         recours: case.recours,

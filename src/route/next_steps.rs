@@ -22,7 +22,8 @@ pub(super) fn after(case: &Case) -> Vec<String> {
                timbre), mais cette démarche n'interrompt ni ne suspend le délai pour saisir le tribunal."
         .to_string();
     let ta = "Après un rejet, explicite ou implicite, vous pouvez demander au tribunal administratif d'annuler \
-              le refus (par Télérecours citoyens, par courrier ou au greffe), dans le délai indiqué plus haut."
+              le refus (par Télérecours citoyens, par courrier ou au greffe), dans le délai indiqué plus haut : \
+              recours = \"requete\" écrit la requête et l'inventaire des pièces."
         .to_string();
     match case.recours {
         LetterKind::Gracieux => vec![
@@ -31,12 +32,14 @@ pub(super) fn after(case: &Case) -> Vec<String> {
             format!(
                 "Vous pouvez former en même temps un recours hiérarchique {superior} : s'il est envoyé dans le \
                  même délai initial de deux mois, le délai pour saisir le tribunal ne repart qu'une fois les deux \
-                 recours rejetés (CRPA art. L. 411-2). Un recours formé après ce délai n'interrompt rien."
+                 recours rejetés (CRPA art. L. 411-2). Un recours formé après ce délai n'interrompt rien \
+                 (recours = \"hierarchique\" l'écrit)."
             ),
             ta,
             ddd,
         ],
         LetterKind::Hierarchique => vec![send, silence, ta, ddd],
+        LetterKind::Requete => super::court_steps::after(case),
         LetterKind::Motifs => vec![
             send,
             "Les motifs doivent vous être communiqués dans le mois qui suit votre demande (CRPA art. L. 232-4). \

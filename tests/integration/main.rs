@@ -13,6 +13,7 @@ mod lot;
 mod lot_hardening;
 mod navigateur;
 mod nouveau;
+mod requete;
 mod serveur;
 mod serveur_suivi;
 mod suivi;

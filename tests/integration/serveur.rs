@@ -206,6 +206,11 @@ fn context_for(cle: &str) -> Vec<(&'static str, &'static str)> {
             ("recours_gracieux.envoi", "2026-10-25"),
             ("recours_hierarchique.envoi", "2026-10-26"),
         ])
+    } else if cle.starts_with("requete.") {
+        with(&[
+            ("recours", "requete"),
+            ("lettre.urgence", "un concours le 12 janvier"),
+        ])
     } else if cle.starts_with("signalement.") {
         with(&[
             ("recours", "signalement"),

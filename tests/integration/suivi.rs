@@ -116,8 +116,8 @@ fn suivi_events_in_any_order_give_the_same_deadlines() {
         // C from the explicit rejection: addMonths(10 Dec 2026, 2) + 1 = Thu 11 Feb 2027.
         assert_eq!(a["type"], "tribunal", "{}", b.kind);
         assert_eq!(a["date"], "2027-02-11", "{}", b.kind);
-        // recours does not write the requête yet: no document is named.
-        assert_eq!(a["document"], Value::Null, "{}", b.kind);
+        // The document is the requête, which recours writes.
+        assert_eq!(a["document"], "requete", "{}", b.kind);
     }
 }
 

@@ -365,6 +365,7 @@ fn lettre(
         date: Some(as_of),
         modeles: None,
         texte,
+        pieces: None,
         clock,
     };
     super::lettre::render(
@@ -375,6 +376,7 @@ fn lettre(
         out,
         err,
     )
+    .map(|(code, _, _)| code)
 }
 
 /// Writes an export as it is produced: to standard output, or to a file readable by its
