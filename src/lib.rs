@@ -22,6 +22,7 @@ pub mod french;
 pub mod letter;
 pub mod offices;
 pub mod output;
+pub mod path;
 pub mod pdf;
 pub mod pieces;
 pub mod pipeline;

@@ -71,6 +71,7 @@ impl Plan {
             "raisons": self.route.raisons,
             "tribunal": self.route.tribunal,
             "etapes_suivantes": self.route.etapes_suivantes,
+            "chemin": crate::path::path(self),
             "avertissements": self.warnings(),
         });
         public_sources(&mut v);

@@ -101,7 +101,11 @@ pub(super) fn report(plan: &Plan) -> String {
     if a.adresse_manquante() {
         t.para(
             4,
-            "(adresse inconnue : recopiez celle de la décision dans [destinataire])",
+            if plan.case.recours == crate::case::LetterKind::Requete {
+                "(adresse inconnue : recopiez celle que la décision indique dans requete.adresse_tribunal)"
+            } else {
+                "(adresse inconnue : recopiez celle de la décision dans [destinataire])"
+            },
         );
     }
     t.hanging(
@@ -114,7 +118,9 @@ pub(super) fn report(plan: &Plan) -> String {
         ),
     );
     t.hanging(2, "Formule d'appel : ", &format!("« {} »", a.appel));
-    t.hanging(2, "Formule de politesse : ", &format!("« {} »", a.formule));
+    if !a.formule.is_empty() {
+        t.hanging(2, "Formule de politesse : ", &format!("« {} »", a.formule));
+    }
 
     t.heading("Pourquoi");
     for (i, reason) in r.raisons.iter().enumerate() {
@@ -165,6 +171,29 @@ pub(super) fn report(plan: &Plan) -> String {
         t.hanging(2, "Source : ", &crate::shown::source(&court.source));
     }
 
+    t.heading("Le chemin");
+    for (i, step) in crate::path::path(plan).iter().enumerate() {
+        let mut line = first_upper(&step.quoi);
+        if let Some(who) = &step.a_qui {
+            line.push_str(&format!(" — à\u{a0}: {who}"));
+        }
+        match (step.avant, step.conseille) {
+            (Some(avant), Some(c)) if c != avant => line.push_str(&format!(
+                " — avant le {} (conseillé\u{a0}: le {})",
+                crate::french::date::date(avant),
+                crate::french::date::date(c)
+            )),
+            (Some(avant), _) => {
+                line.push_str(&format!(" — avant le {}", crate::french::date::date(avant)))
+            }
+            (None, _) => {}
+        }
+        if let Some(doc) = step.document {
+            line.push_str(&format!(" — recours = \"{doc}\""));
+        }
+        t.hanging(2, &format!("{}. ", i + 1), &line);
+    }
+
     t.heading("Et ensuite");
     for step in &r.etapes_suivantes {
         t.hanging(2, "- ", step);
@@ -178,4 +207,12 @@ pub(super) fn report(plan: &Plan) -> String {
         }
     }
     t.finish()
+}
+
+fn first_upper(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
 }

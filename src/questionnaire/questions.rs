@@ -76,7 +76,8 @@ pub const QUESTIONS: &[Question] = &[
          signé la décision. Le recours hiérarchique s'adresse ensuite à son ministère ; le \
          signalement informe d'une difficulté en mairie, sans décision ; le Défenseur des \
          droits peut aider à tout moment, sans arrêter les délais. Sans réponse à un recours, \
-         vous pouvez en demander les motifs ; à tout moment, la communication du dossier.",
+         vous pouvez en demander les motifs ; à tout moment, la communication du dossier. \
+         Après un rejet, la requête demande au tribunal administratif d'annuler le refus.",
         Recours,
     )
     .requis()

@@ -79,7 +79,7 @@ fn modele_is_refused_until_filled() {
     v.expect_code(2);
     assert!(
         v.stdout
-            .contains("dossier.toml, ligne 41, clé demandeur.prenom : valeur « à remplir »"),
+            .contains("dossier.toml, ligne 43, clé demandeur.prenom : valeur « à remplir »"),
         "{}",
         v.stdout
     );
