@@ -59,6 +59,15 @@ pub fn next_letter_case(
             set_dates(t, &dates);
         }
     }
+    // The request for reasons, once recorded, is a fact of the requête (and moves its limit).
+    if let Some(m) = status.facts.reasons {
+        let mut t = Map::new();
+        t.insert("envoi".into(), Value::String(iso(m.envoi)));
+        if let Some(c) = m.communication {
+            t.insert("communication".into(), Value::String(iso(c)));
+        }
+        root.insert("demande_motifs".into(), Value::Object(t));
+    }
     Ok((value, document))
 }
 

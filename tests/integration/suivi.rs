@@ -546,5 +546,30 @@ fn suivi_lettre_writes_the_request_for_reasons_once_the_rejection_has_arisen() {
         // Two months after the request at the earliest: 15 Mar + 1 = Tuesday 16 Mar 2027.
         assert_eq!(next["type"], "tribunal", "{next}");
         assert_eq!(next["date"], "2027-03-16", "{next}");
+        assert_eq!(next["document"], "requete", "{next}");
+        // And `suivi lettre` now writes the requête, with the request for reasons in its facts
+        // and its pieces.
+        let run = suivi_on(
+            &w,
+            &b,
+            EPOCH_2027_01_20,
+            &["lettre", &id.to_string(), "--texte"],
+        );
+        run.expect_code(0);
+        let text = run
+            .stdout
+            .replace(['\u{a0}', '\u{202f}'], " ")
+            .replace("**", "");
+        assert!(
+            text.contains("ensemble la décision implicite, née le 4 janvier 2027, rejetant mon recours gracieux"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Le 15 janvier 2027, j’ai demandé la communication des motifs de ce rejet implicite"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("Inventaire détaillé des pièces"), "{text}");
     }
 }
