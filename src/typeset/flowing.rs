@@ -188,8 +188,14 @@ pub(super) fn blocks(
                 }
                 last_paragraph = (!lines.is_empty()).then_some(flow.chunks.len());
                 flow.paragraph(lines, f.left, space, keep_next, name);
-                // A paragraph ending with a colon introduces what follows: keep them together.
-                keep_next = text.to_plain().trim_end().ends_with(':');
+                // A paragraph ending with a colon introduces what follows, and a paragraph all
+                // in bold is a heading (« I. Les faits »): keep either with what follows.
+                keep_next = text.to_plain().trim_end().ends_with(':')
+                    || (!text.is_empty()
+                        && text
+                            .spans
+                            .iter()
+                            .all(|s| s.style == Style::Bold || s.text.trim().is_empty()));
             }
             Block::List(items) => {
                 last_paragraph = None;

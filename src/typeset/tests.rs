@@ -369,3 +369,40 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_heading_never_ends_a_page_without_the_text_it_heads() {
+    use crate::letter::{Block, Span, Text};
+    // Push the heading down one short paragraph at a time, across the page bottom.
+    for filler in 0..30 {
+        let mut letter = fixtures::one_page();
+        for _ in 0..filler {
+            letter
+                .body
+                .push(Block::Paragraph(Text::plain("Une ligne de texte.")));
+        }
+        letter.body.push(Block::Paragraph(Text {
+            spans: vec![Span::styled("III. Quintessence", Style::Bold)],
+        }));
+        letter.body.push(Block::Paragraph(Text::plain(
+            "Zorglub, je demande au tribunal d'annuler la décision attaquée et d'enjoindre \
+             à l'administration de réexaminer ma demande dans un délai de trente jours.",
+        )));
+        // The closing formula comes last, so the heading is not protected by its rule.
+        letter.body.push(Block::Paragraph(Text::plain(
+            "Je vous prie d'agréer l'expression de ma considération distinguée.",
+        )));
+        let laid = lay(&letter);
+        let page_of = |needle: &str| {
+            laid.pages
+                .iter()
+                .position(|p| page_text(p).contains(needle))
+                .unwrap_or_else(|| panic!("{needle} not found"))
+        };
+        assert_eq!(
+            page_of("Quintessence"),
+            page_of("Zorglub"),
+            "heading alone at the bottom of a page with {filler} fillers"
+        );
+    }
+}
