@@ -281,3 +281,27 @@ fn the_next_steps_say_how_to_file_that_no_lawyer_is_needed_and_the_urgent_proced
         assert!(steps.contains(expected), "{expected}: {steps}");
     }
 }
+
+#[test]
+fn requete_prefecture_de_police_minor_after_both_recours() {
+    let t = requete(BASE)
+        .replace("departement = \"84\"", "departement = \"75\"")
+        .replace("commune = \"Cavaillon\"\n", "");
+    let t = minor(&t, "père");
+    let t = format!(
+        "{t}{GRACIEUX_REJETE}\n[recours_hierarchique]\nenvoi = 2026-10-25\nreception = 2026-10-27\n"
+    );
+    let t = with_in(&t, "lettre", "date", "2027-01-04");
+    let text = flat(&compose_text(&t));
+    assert!(
+        text.contains(
+            "par laquelle le préfet de police a rejeté la demande de carte nationale d’identité \
+             présentée pour Léa Martin, ensemble la décision, notifiée le 16 novembre 2026, \
+             rejetant mon recours gracieux et la décision implicite, née le 27 décembre 2026, \
+             rejetant mon recours hiérarchique"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("auprès du ministre de l’Intérieur, qui l’a reçu le 27 octobre 2026"));
+    insta::assert_snapshot!(text);
+}
