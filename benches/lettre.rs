@@ -49,3 +49,34 @@ fn etape_composition(bencher: Bencher) {
     let plan = Plan::new(case, Offices::builtin()).unwrap();
     bencher.bench_local(|| recours::compose::compose(&plan, &templates).unwrap());
 }
+
+/// The example turned into a requête after a rejected recours gracieux: three pages with the
+/// inventory. With `urgence`, the référé-suspension too (a second document, then both
+/// assembled into one file).
+fn requete_case(urgence: bool) -> String {
+    let mut t = recours::assets::EXEMPLE.replace("recours = \"gracieux\"", "recours = \"requete\"");
+    t.push_str(
+        "\n[recours_gracieux]\nenvoi = 2026-10-22\nreception = 2026-10-24\nrejet = 2026-11-16\n",
+    );
+    if urgence {
+        t = t.replace(
+            "[lettre]\n",
+            "[lettre]\nurgence = \"un concours le 12 janvier 2027\"\n",
+        );
+        t.push_str("\n[requete]\nurgence = true\n");
+    }
+    t
+}
+
+#[divan::bench(args = [false, true])]
+fn requete_du_dossier_au_pdf(bencher: Bencher, urgence: bool) {
+    let renderer = Renderer::new(None).unwrap();
+    let text = requete_case(urgence);
+    bencher.bench_local(|| {
+        recours::typeset::forget_paragraphs();
+        recours::pdf::forget_faces();
+        let case = case::parse(&text, Format::Toml, "requete", ctx()).unwrap();
+        let plan = Plan::new(case, Offices::builtin()).unwrap();
+        renderer.render(&plan).unwrap().pdf.len()
+    });
+}
