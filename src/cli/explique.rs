@@ -173,7 +173,7 @@ pub(super) fn report(plan: &Plan) -> String {
 
     t.heading("Le chemin");
     for (i, step) in crate::path::path(plan).iter().enumerate() {
-        let mut line = first_upper(&step.quoi);
+        let mut line = crate::french::grammar::first_upper(&step.quoi);
         if let Some(who) = &step.a_qui {
             line.push_str(&format!(" — à\u{a0}: {who}"));
         }
@@ -207,12 +207,4 @@ pub(super) fn report(plan: &Plan) -> String {
         }
     }
     t.finish()
-}
-
-fn first_upper(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }

@@ -108,7 +108,10 @@ pub fn inventory(case: &Case) -> Vec<Piece> {
         }
     }
     for (i, p) in case.lettre.pieces_jointes.iter().enumerate() {
-        out.push((format!("piece_{}", i + 1), first_upper(p)));
+        out.push((
+            format!("piece_{}", i + 1),
+            crate::french::grammar::first_upper(p),
+        ));
     }
     out.into_iter()
         .enumerate()
@@ -173,13 +176,5 @@ fn recours_pieces(out: &mut Vec<(String, String)>, r: &Option<EarlierRecours>, k
                 fr_date(d)
             ),
         ));
-    }
-}
-
-fn first_upper(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }

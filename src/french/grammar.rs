@@ -70,6 +70,15 @@ pub fn mairie(commune: &str) -> String {
     }
 }
 
+/// « certificat de nationalité » → « Certificat de nationalité »: a label that opens a line.
+pub fn first_upper(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
 /// « Tribunal administratif de Nîmes » → « tribunal administratif de Nîmes »: a name that
 /// heads a block, set in running text.
 pub fn lower_first(s: &str) -> String {
